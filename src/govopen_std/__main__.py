@@ -1,0 +1,6 @@
+"""`python -m govopen_std` runs the command-line interface."""
+
+from govopen_std.cli import main
+
+if __name__ == "__main__":
+    main()

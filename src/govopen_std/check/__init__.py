@@ -1,0 +1,26 @@
+"""Cross-document rules. Each rule is a module with `ID` and `check(ctx) -> Iterator[Diagnostic]`,
+registered explicitly in `RULES` (no discovery magic); its docstring is its user documentation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from types import ModuleType
+
+from govopen_std.check import item_rules, law_rules, placeholder_rules, system_rules, text_rules
+from govopen_std.check.context import CheckContext
+from govopen_std.diagnostics import Diagnostic, Diagnostics
+
+RULES: dict[str, ModuleType] = {
+    rule.ID: rule for rule in (system_rules, text_rules, law_rules, item_rules, placeholder_rules)
+}
+
+ExtraRule = Callable[[CheckContext], Iterator[Diagnostic]]
+
+
+def run_rules(ctx: CheckContext, extra: list[ExtraRule] | None = None) -> Diagnostics:
+    diags = Diagnostics()
+    for rule in RULES.values():
+        diags.extend(list(rule.check(ctx)))
+    for fn in extra or []:
+        diags.extend(list(fn(ctx)))
+    return diags

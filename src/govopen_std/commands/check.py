@@ -1,0 +1,46 @@
+"""`govopen check`: schema, references and completeness; the CI entry point. Never writes files."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from govopen_std.commands.options import LANG, WORKSPACE, Lang
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def check(
+    workspace: Path | None = WORKSPACE,
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json、github、sarif"),
+    lang: Lang = LANG,
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="达到该级别的问题使退出码为 1"),
+    report: bool = typer.Option(False, "--report", help="另外打印各领域完整性报告（事项数、六要素齐全数、引用法规数、渠道数）"),
+) -> None:
+    """检查标准源文件：格式、引用和完整性。退出码：0 无问题，1 有达到 --fail-on 级别的问题，2 用法或环境错误。"""
+    from govopen_std.diagnostics import ExitCode, Severity
+    from govopen_std.pipeline import check_workspace
+    from govopen_std.report import REPORTERS
+
+    result = check_workspace(workspace)
+    REPORTERS[fmt.value](lang=lang.value, stream=sys.stdout).report(result)
+    if report:
+        from govopen_std.report.completeness import print_completeness
+
+        print_completeness(result, lang=lang.value)
+    failed = result.failed(Severity.parse(fail_on.value))
+    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)

@@ -1,0 +1,16 @@
+"""Options shared by several commands (typer declarations only; no logic)."""
+
+from __future__ import annotations
+
+from enum import Enum
+import typer
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+WORKSPACE = typer.Option(None, "--workspace", "-w", help="工作区目录（含 govopen.yaml 和 standards/）；默认为当前目录或内置标准",
+                         file_okay=False, dir_okay=True)
+LANG = typer.Option(Lang.zh, "--lang", help="消息语言：zh（中文，默认）或 en", envvar="GOVOPEN_LANG")

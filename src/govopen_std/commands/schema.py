@@ -1,0 +1,17 @@
+"""`govopen schema`: write the JSON Schemas of the source files, for editors' YAML language servers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+
+def schema(
+    out: Path = typer.Option(Path("build/schema"), "--out", "-o", help="输出目录", file_okay=False),
+) -> None:
+    """生成源文件的 JSON Schema（供编辑器的 YAML 语言服务器做补全和校验）。"""
+    from govopen_std.schema import write_schemas
+
+    for path in write_schemas(out):
+        print(path.as_posix())

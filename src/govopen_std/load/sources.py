@@ -1,0 +1,156 @@
+"""Load a whole workspace: every source file read, validated and kept with its position index.
+
+`load_sources` never raises for bad input: each problem is a diagnostic, and whatever did validate is
+kept, so the later stages (references, completeness) still run on the valid parts and report their
+problems too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from govopen_std.diagnostics import Diagnostic, Diagnostics, relpath
+from govopen_std.load.discover import SourcePaths, Workspace, discover
+from govopen_std.load.validate import validate
+from govopen_std.load.yaml_source import Loc, SourceFile, load_file
+from govopen_std.model.item import Item
+from govopen_std.model.law import Law
+from govopen_std.model.standard import StandardText
+from govopen_std.model.system import System
+from govopen_std.model.vocabulary import Vocabulary
+from govopen_std.model.workspace import WorkspaceConfig
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Located(Generic[T]):
+    """A validated value and where it was written."""
+
+    value: T
+    source: SourceFile
+    loc: Loc = ()
+
+    def location(self, *sub: str | int, key: bool = False) -> Any:
+        return self.source.locate((*self.loc, *sub), key=key)
+
+
+@dataclass
+class Sources:
+    """Everything read from a workspace. Fields are None/empty where the file was unusable."""
+
+    workspace: Workspace
+    paths: SourcePaths
+    config: WorkspaceConfig | None = None
+    system: Located[System] | None = None
+    vocabulary: Located[Vocabulary] | None = None
+    laws: list[Located[Law]] = field(default_factory=list)
+    texts: list[Located[StandardText]] = field(default_factory=list)
+    items: dict[str, list[Located[Item]]] = field(default_factory=dict)  # by standard id, in file order
+    files: list[SourceFile] = field(default_factory=list)
+    raw_counties: list[SourceFile] = field(default_factory=list)
+    organizations: SourceFile | None = None
+
+    def text(self, standard_id: str) -> Located[StandardText] | None:
+        return next((t for t in self.texts if t.value.id == standard_id), None)
+
+    def all_items(self) -> list[tuple[str, Located[Item]]]:
+        return [(sid, it) for sid in sorted(self.items) for it in self.items[sid]]
+
+    def law_ids(self) -> set[str]:
+        return {law.value.id for law in self.laws}
+
+
+class _Reader:
+    def __init__(self, workspace: Workspace, diags: Diagnostics) -> None:
+        self.workspace = workspace
+        self.diags = diags
+        self.files: list[SourceFile] = []
+
+    def read(self, path: Path) -> SourceFile:
+        source = load_file(path, relpath(path, self.workspace.root), self.diags)
+        self.files.append(source)
+        return source
+
+    def model(self, model: type[BaseModel], path: Path, *, top: type = dict) -> tuple[Any, SourceFile]:
+        source = self.read(path)
+        if source.data is None:
+            return None, source
+        if not _top_is(source, top, self.diags):
+            return None, source
+        return validate(model, source.data, source, self.diags), source
+
+
+def _top_is(source: SourceFile, expected: type, diags: Diagnostics) -> bool:
+    if isinstance(source.data, expected):
+        return True
+    names = {dict: ("映射（键: 值）", "a mapping"), list: ("列表", "a list"), str: ("文本", "text")}
+    actual = type(source.data)
+    diags.add(Diagnostic.make("Y103", source.locate(()), expected=names[expected][0], expected_en=names[expected][1],
+                              actual=names.get(actual, (actual.__name__,))[0],
+                              actual_en=names.get(actual, ("", actual.__name__))[1]))
+    return False
+
+
+def _read_laws(reader: _Reader, paths: list[Path]) -> list[Located[Law]]:
+    laws: list[Located[Law]] = []
+    for path in paths:
+        source = reader.read(path)
+        if source.data is None or not _top_is(source, list, reader.diags):
+            continue
+        for i, entry in enumerate(source.data):
+            law = validate(Law, entry, source, reader.diags, prefix=(i,))
+            if law is not None:
+                laws.append(Located(law, source, (i,)))
+    return laws
+
+
+def _read_text(reader: _Reader, path: Path) -> tuple[Located[StandardText] | None, list[Located[Item]]]:
+    source = reader.read(path)
+    if source.data is None or not _top_is(source, dict, reader.diags):
+        return None, []
+    raw_items = source.data.get("items", [])
+    head = {k: v for k, v in source.data.items() if k != "items"}
+    text = validate(StandardText, head, source, reader.diags)
+    items: list[Located[Item]] = []
+    if not isinstance(raw_items, list):
+        validate(StandardText, {**head, "items": raw_items}, source, Diagnostics())
+        reader.diags.add(Diagnostic.make("S203", source.locate(("items",)), field="items", detail="应为列表",
+                                         detail_en="must be a list"))
+        raw_items = []
+    for i, entry in enumerate(raw_items):
+        item = validate(Item, entry, source, reader.diags, prefix=("items", i))
+        if item is not None:
+            items.append(Located(item, source, ("items", i)))
+    return (Located(text, source) if text is not None else None), items
+
+
+def load_sources(workspace: Workspace, diags: Diagnostics) -> Sources:
+    """discover → read → validate, for every file of the workspace."""
+    reader = _Reader(workspace, diags)
+    config, _ = reader.model(WorkspaceConfig, workspace.config_path)
+    standards_dir = workspace.root / (config.standards_dir if config else "standards")
+    paths = discover(standards_dir, workspace.config_path)
+    sources = Sources(workspace=workspace, paths=paths, config=config)
+    system, system_src = reader.model(System, paths.system)
+    if system is not None:
+        sources.system = Located(system, system_src)
+    vocab, vocab_src = reader.model(Vocabulary, paths.vocabulary)
+    if vocab is not None:
+        sources.vocabulary = Located(vocab, vocab_src)
+    sources.laws = _read_laws(reader, paths.laws)
+    for path in paths.texts:
+        text, items = _read_text(reader, path)
+        if text is not None:
+            sources.texts.append(text)
+        sid = text.value.id if text is not None else path.stem
+        sources.items.setdefault(sid, []).extend(items)
+    if paths.organizations is not None:
+        sources.organizations = reader.read(paths.organizations)
+    sources.raw_counties = [reader.read(p) for p in paths.counties]
+    sources.files = reader.files
+    return sources

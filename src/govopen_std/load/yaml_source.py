@@ -1,0 +1,205 @@
+"""Read one YAML file into plain Python data plus an index of 1-based source positions.
+
+Parsing goes through ruamel.yaml's C parser (`ruamel.yaml.clib`) to nodes that carry marks; we build
+plain dicts/lists/scalars ourselves, so we keep file:line:col for every key and value while paying far
+less than the round-trip loader. Building the data ourselves is also where duplicate keys, alias bombs
+and excessive nesting are caught, each as a located diagnostic.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation
+
+Loc = tuple[str | int, ...]
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_NODES = 2_000_000
+MAX_DEPTH = 64
+
+_BOOL = {"true": True, "false": False, "True": True, "False": False, "TRUE": True, "FALSE": False}
+
+
+@dataclass
+class SourceFile:
+    """A loaded file: its data (None when unreadable) and where each key and value starts."""
+
+    path: Path
+    display: str
+    data: Any = None
+    key_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    value_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+
+    def locate(self, loc: Loc, *, key: bool = False) -> SourceLocation:
+        """The position of `loc`, falling back to the nearest enclosing node that has one."""
+        probe = tuple(loc)
+        while True:
+            table = self.key_pos if key else self.value_pos
+            pos = table.get(probe) or self.key_pos.get(probe) or self.value_pos.get(probe)
+            if pos is not None:
+                return SourceLocation(self.display, pos[0], pos[1])
+            if not probe:
+                return SourceLocation(self.display, 1, 1)
+            probe = probe[:-1]
+            key = False
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, recording positions and structural problems."""
+
+    def __init__(self, source: SourceFile, diags: Diagnostics) -> None:
+        self.source = source
+        self.diags = diags
+        self.count = 0
+        self.failed = False
+
+    def _loc(self, node: Node) -> SourceLocation:
+        return SourceLocation(self.source.display, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, node: Node, loc: Loc, depth: int = 0) -> Any:
+        self.count += 1
+        if self.failed:
+            return None
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            self.failed = True
+            detail = "别名展开后节点过多" if self.count > MAX_NODES else f"嵌套超过 {MAX_DEPTH} 层"
+            self.diags.add(Diagnostic.make("Y106", self._loc(node), detail=detail))
+            return None
+        self.source.value_pos.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, MappingNode):
+            return self._mapping(node, loc, depth)
+        if isinstance(node, SequenceNode):
+            return [self.build(child, (*loc, i), depth + 1) for i, child in enumerate(node.value)]
+        return _scalar(node)
+
+    def _mapping(self, node: MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                merged = self.build(value_node, loc, depth + 1)
+                for part in merged if isinstance(merged, list) else [merged]:
+                    if isinstance(part, dict):
+                        for k, v in part.items():
+                            result.setdefault(k, v)
+                continue
+            key = _key_text(key_node)
+            line = key_node.start_mark.line + 1
+            if key in result:
+                self.diags.add(Diagnostic.make("Y102", self._loc(key_node), key=key, first_line=first_line[key]))
+                continue
+            first_line[key] = line
+            self.source.key_pos[(*loc, key)] = (line, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, (*loc, key), depth + 1)
+        return result
+
+
+def _key_text(node: Node) -> str:
+    if isinstance(node, ScalarNode):
+        return str(node.value)
+    return "<复杂键>"
+
+
+def _scalar(node: ScalarNode) -> Any:
+    tag, value = node.tag, node.value
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":bool"):
+        return _BOOL.get(value, bool(value))
+    if tag.endswith(":int"):
+        try:
+            return int(value.replace("_", ""), 0)
+        except ValueError:
+            return value
+    if tag.endswith(":float"):
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:
+            return value
+    # Timestamps and everything else stay text: pydantic parses dates and reports bad ones itself.
+    return str(value)
+
+
+def _decode(raw: bytes, source: SourceFile, diags: Diagnostics) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        diags.add(Diagnostic.make("Y109", SourceLocation(source.display, 1, 1)))
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        diags.add(Diagnostic.make("Y104", SourceLocation(source.display, line, col), offset=exc.start))
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _parser() -> YAML:
+    return YAML(typ="safe", pure=False)
+
+
+def _syntax_diagnostic(exc: YAMLError, source: SourceFile) -> Diagnostic:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    detail = f"{context}, {problem}" if context else str(problem)
+    if "\t" in detail or "tab" in detail.lower():
+        detail += "（YAML 不允许用制表符缩进）"
+    line = mark.line + 1 if mark is not None else 1
+    col = mark.column + 1 if mark is not None else 1
+    return Diagnostic.make("Y101", SourceLocation(source.display, line, col), detail=detail)
+
+
+def load_file(path: Path, display: str, diags: Diagnostics) -> SourceFile:
+    """Load one file; problems go to `diags`, and `data` stays None when the file is unusable."""
+    source = SourceFile(path=path, display=display)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            diags.add(Diagnostic.make("Y105", SourceLocation(display, 1, 1), size=size, limit=MAX_BYTES))
+            return source
+        raw = path.read_bytes()
+    except OSError as exc:
+        diags.add(Diagnostic.make("Y108", SourceLocation(display), detail=exc.strerror or str(exc)))
+        return source
+    return load_text_into(source, raw, diags)
+
+
+def load_text_into(source: SourceFile, raw: bytes, diags: Diagnostics) -> SourceFile:
+    text = _decode(raw, source, diags)
+    if text is None:
+        return source
+    source.text = text
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        diags.add(Diagnostic.make("Y107", SourceLocation(source.display, 1, 1)))
+        return source
+    try:
+        node = _parser().compose(io.StringIO(text))
+    except MarkedYAMLError as exc:
+        diags.add(_syntax_diagnostic(exc, source))
+        return source
+    except (YAMLError, ValueError, RecursionError) as exc:
+        diags.add(Diagnostic.make("Y101", SourceLocation(source.display, 1, 1), detail=str(exc)[:200]))
+        return source
+    if node is None:
+        diags.add(Diagnostic.make("Y107", SourceLocation(source.display, 1, 1)))
+        return source
+    try:
+        builder = _Builder(source, diags)
+        source.data = builder.build(node, ())
+        if builder.failed:
+            source.data = None
+    except RecursionError:
+        diags.add(Diagnostic.make("Y106", SourceLocation(source.display, 1, 1), detail="嵌套过深"))
+        source.data = None
+    return source
