@@ -12,7 +12,7 @@ import sys
 from govopen_std import __version__
 
 
-def _app() -> object:
+def create_app() -> object:
     import typer
 
     from govopen_std.commands import register
@@ -65,7 +65,7 @@ def main() -> None:
         print(f"govopen {__version__}")
         return
     try:
-        app = _app()
+        app = create_app()
         app()  # type: ignore[operator]
     except SystemExit:
         raise

@@ -70,7 +70,7 @@ class Diagnostic:
     params: tuple[tuple[str, Any], ...] = ()
 
     @classmethod
-    def make(cls, code: str, location: SourceLocation | None, severity: Severity | None = None,
+    def make(cls, code: str, location: SourceLocation | None, severity: Severity | None = None, /,
              **params: Any) -> Diagnostic:
         from govopen_std.messages import default_severity
 

@@ -1,16 +1,27 @@
-"""No placeholder text in shipped content (待补充, 待定, TODO, XXX, lorem ipsum …), with the term list taken
-from gen-03 `catalog_rules.placeholder_terms`. Scans the raw text so the exact line and column are known."""
+"""No placeholder text in shipped content (待补充, 待定, TODO, XXX, lorem ipsum …).
+
+The term list is gen-03 `catalog_rules.placeholder_terms` (the list itself is of course exempt). Every
+string value of every file is scanned; the finding points at the term inside the value.
+
+FAIL (C404)::
+
+    deadline: 待定
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from govopen_std.check.context import CheckContext
 from govopen_std.diagnostics import Diagnostic, SourceLocation
+from govopen_std.load.yaml_source import Loc, SourceFile
 
 ID = "placeholders"
 DEFAULT_TERMS = ["待补充", "待定", "TODO", "XXX", "lorem ipsum"]
+EXEMPT = ("catalog_rules", "placeholder_terms")
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -18,7 +29,43 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     terms = rules.placeholder_terms if rules and rules.placeholder_terms else DEFAULT_TERMS
     pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
     for source in ctx.sources.files:
-        for lineno, line in enumerate(source.text.splitlines(), start=1):
-            for match in pattern.finditer(line):
-                yield Diagnostic.make("C404", SourceLocation(source.display, lineno, match.start() + 1),
-                                      term=match.group(0))
+        if source.data is None:
+            continue
+        offsets = _line_offsets(source.text)
+        for loc, value in _strings(source.data, ()):
+            if loc[: len(EXEMPT)] == EXEMPT:
+                continue
+            for match in pattern.finditer(value):
+                yield Diagnostic.make("C404", _find(source, offsets, loc, match.group(0)), term=match.group(0))
+
+
+def _strings(data: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*loc, i))
+
+
+def _line_offsets(text: str) -> list[int]:
+    offsets = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            offsets.append(i + 1)
+    return offsets
+
+
+def _find(source: SourceFile, offsets: list[int], loc: Loc, term: str) -> SourceLocation:
+    """The term's own position: searched in the raw text from where the value starts."""
+    start = source.locate(loc)
+    if start.line < 1 or start.line > len(offsets):
+        return start
+    begin = offsets[start.line - 1] + start.col - 1
+    found = source.text.lower().find(term.lower(), begin)
+    if found < 0:
+        return start
+    line = bisect.bisect_right(offsets, found) - 1
+    return SourceLocation(source.display, line + 1, found - offsets[line] + 1)

@@ -9,6 +9,12 @@ COMMANDS: list[tuple[str, str]] = [
     ("check", "govopen_std.commands.check:check"),
     ("build", "govopen_std.commands.build:build"),
     ("schema", "govopen_std.commands.schema:schema"),
+    ("init", "govopen_std.commands.init:init"),
+    ("status", "govopen_std.commands.status:status"),
+    ("import", "govopen_std.commands.importer:import_catalog"),
+    ("export", "govopen_std.commands.export:export"),
+    ("diff", "govopen_std.commands.diff:diff"),
+    ("serve", "govopen_std.commands.serve:serve"),
 ]
 
 

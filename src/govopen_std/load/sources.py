@@ -88,11 +88,11 @@ class _Reader:
 def _top_is(source: SourceFile, expected: type, diags: Diagnostics) -> bool:
     if isinstance(source.data, expected):
         return True
-    names = {dict: ("映射（键: 值）", "a mapping"), list: ("列表", "a list"), str: ("文本", "text")}
-    actual = type(source.data)
+    names: dict[type, tuple[str, str]] = {dict: ("映射（键: 值）", "a mapping"), list: ("列表", "a list"),
+                                          str: ("文本", "text"), int: ("数字", "a number")}
+    actual = names.get(type(source.data), (type(source.data).__name__, type(source.data).__name__))
     diags.add(Diagnostic.make("Y103", source.locate(()), expected=names[expected][0], expected_en=names[expected][1],
-                              actual=names.get(actual, (actual.__name__,))[0],
-                              actual_en=names.get(actual, ("", actual.__name__))[1]))
+                              actual=actual[0], actual_en=actual[1]))
     return False
 
 

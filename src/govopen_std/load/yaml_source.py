@@ -79,6 +79,7 @@ class _Builder:
             return self._mapping(node, loc, depth)
         if isinstance(node, SequenceNode):
             return [self.build(child, (*loc, i), depth + 1) for i, child in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
         return _scalar(node)
 
     def _mapping(self, node: MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
@@ -110,7 +111,7 @@ def _key_text(node: Node) -> str:
 
 
 def _scalar(node: ScalarNode) -> Any:
-    tag, value = node.tag, node.value
+    tag, value = str(node.tag), node.value
     if tag.endswith(":null"):
         return None
     if tag.endswith(":bool"):

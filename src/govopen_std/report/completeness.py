@@ -39,7 +39,7 @@ def completeness_rows(result: CheckResult) -> list[DomainRow]:
             domain=ctx.groups[gid].title,
             area=area,
             items=len(located),
-            complete=sum(1 for it in located if not list(check_elements(ctx, it))),  # type: ignore[arg-type]
+            complete=sum(1 for it in located if not list(check_elements(ctx, it))),  # type: ignore[arg-type, misc]
             laws=len({c.law for it in located for c in it.value.basis}),  # type: ignore[attr-defined]
             channels=len({ch for it in located for ch in it.value.channels.all()}),  # type: ignore[attr-defined]
         ))

@@ -1,0 +1,1 @@
+"""Renderers: view model → files. They never read YAML and never validate."""

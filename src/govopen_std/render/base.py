@@ -1,0 +1,57 @@
+"""The renderer interface and the registry of renderers by name (imported lazily by name)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
+from typing import Protocol
+
+from govopen_std.view.model import BuildView
+
+Advance = Callable[[str], None]
+
+
+class Renderer(Protocol):
+    """Writes one kind of output for one target into `out` (a staging folder)."""
+
+    name: str
+
+    def count(self, view: BuildView) -> int:
+        """How many files `render` will write (for the progress bar)."""
+        ...
+
+    def render(self, view: BuildView, out: Path, advance: Advance) -> list[Path]:
+        """Write the files and call `advance(name)` after each one."""
+        ...
+
+
+# name -> "module:Class"; importing python-docx or jinja2 only when that output is asked for.
+RENDERERS: dict[str, str] = {
+    "docx": "govopen_std.render.docx:DocxRenderer",
+    "html": "govopen_std.render.html:HtmlRenderer",
+    "xlsx": "govopen_std.render.xlsx:XlsxRenderer",
+    "responsibility": "govopen_std.render.responsibility:ResponsibilityRenderer",
+}
+
+
+def available() -> list[str]:
+    """Renderer names whose module exists in this installation."""
+    names = []
+    for name, target in RENDERERS.items():
+        module = target.split(":")[0]
+        try:
+            import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name == module:
+                continue
+            raise
+        names.append(name)
+    return names
+
+
+def load_renderer(name: str, **options: object) -> Renderer:
+    module_name, cls_name = RENDERERS[name].split(":")
+    cls = getattr(import_module(module_name), cls_name)
+    renderer: Renderer = cls(**options)
+    return renderer

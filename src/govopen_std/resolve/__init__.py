@@ -1,0 +1,1 @@
+"""Provincial base + county overlays → resolved catalogs, every field with its provenance."""

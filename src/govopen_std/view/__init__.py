@@ -1,0 +1,1 @@
+"""The one view model every renderer reads (numbering, ordering, display strings computed once)."""

@@ -1,0 +1,143 @@
+"""Build the view model from loaded sources and a resolved catalog."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from govopen_std.load.sources import Sources
+from govopen_std.model.law import Law
+from govopen_std.model.system import StandardProject
+from govopen_std.resolve.catalog import Catalog, ResolvedItem
+from govopen_std.view.model import (
+    EMPTY,
+    BuildView,
+    ChannelMark,
+    CountyView,
+    GroupView,
+    ItemRow,
+    LawRef,
+    LawView,
+    ProvenanceView,
+    StandardView,
+)
+from govopen_std.view.numerals import article_label
+
+STATUS_LABELS = {"local": "本县增补", "amended": "本县细化", "not_applicable": "不适用"}
+DEFAULT_ISSUER = "浙江省市场监督管理局"
+
+
+def build_date(sources: Sources) -> dt.date:
+    """The date printed on outputs: SOURCE_DATE_EPOCH when set, else the newest date in the sources.
+
+    Never the clock, so two builds of the same sources are byte-identical.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    dates = [law.value.date for law in sources.laws]
+    if sources.system:
+        for p in sources.system.value.standards:
+            dates += [d for d in (p.issued, p.implemented) if d]
+            dates += [h.date for h in p.status_history]
+    return max(dates, default=dt.date(2017, 8, 3))
+
+
+def _law_view(law: Law) -> LawView:
+    return LawView(law.id, law.title, tuple(law.short), law.number, law.rank, law.issuer, law.version,
+                   law.date.isoformat(), law.effective.isoformat() if law.effective else None)
+
+
+def _row(seq: int, resolved: ResolvedItem, laws: dict[str, Law], subjects: dict[str, str]) -> ItemRow:
+    item = resolved.item
+    cat = [*item.category, "", ""]
+    basis = tuple(
+        LawRef(c.law, laws[c.law].display_title if c.law in laws else f"《{c.law}》",
+               "、".join(article_label(a) for a in c.articles), laws[c.law].number if c.law in laws else None)
+        for c in item.basis
+    )
+    content = tuple((e.text, e.required) for e in item.content)
+    local_subjects = tuple(subjects.get(s, s) for s in item.subject)
+    channels = tuple([ChannelMark(c, True) for c in item.channels.required]
+                     + [ChannelMark(c, False) for c in item.channels.optional])
+    provenance = ProvenanceView(
+        STATUS_LABELS.get(resolved.status),
+        {k: f"{o.layer} {o}" for k, o in sorted(resolved.origins.items())},
+    )
+    return ItemRow(
+        seq=seq, code=item.code, standard_id=resolved.standard_id, group_id=resolved.group_id, area=item.area,
+        primary=cat[0], secondary=cat[1], tertiary=cat[2], name=item.name or cat[1] or cat[0],
+        content=content, content_text=_numbered(content) or EMPTY,
+        basis=basis, basis_text="\n".join(b.display for b in basis) or EMPTY,
+        deadline=item.deadline.text if item.deadline else EMPTY,
+        subjects=local_subjects, subject_text="、".join(local_subjects) or EMPTY,
+        channels=channels, channels_text=" ".join(c.display for c in channels) or EMPTY,
+        audience=item.audience.display() if item.audience else EMPTY,
+        method=item.method or EMPTY, level="、".join(item.level) or EMPTY, openness=item.openness or EMPTY,
+        status=resolved.status, reason=resolved.reason, provenance=provenance,
+    )
+
+
+def _numbered(content: tuple[tuple[str, bool], ...]) -> str:
+    if len(content) == 1:
+        text, required = content[0]
+        return text if required else f"〔可选〕{text}"
+    return "\n".join(f"{i}.{text}" + ("" if required else "（可选）") for i, (text, required) in enumerate(content, 1))
+
+
+def _standard_view(project: StandardProject, sources: Sources, groups: dict[str, tuple[str, dict[str, str]]],
+                   rows: tuple[ItemRow, ...], laws: dict[str, Law]) -> StandardView:
+    text = sources.text(project.id)
+    group_title, subgroups = groups.get(project.group, (project.group, {}))
+    cited = {ref.law_id for row in rows for ref in row.basis}
+    return StandardView(
+        id=project.id, title=project.title, group_id=project.group, group_title=group_title,
+        subgroup_title=subgroups.get(project.subgroup or ""), month=project.month, units=tuple(project.units),
+        status=project.status, number=project.number,
+        issued=project.issued.isoformat() if project.issued else None,
+        implemented=project.implemented.isoformat() if project.implemented else None,
+        record_no=project.record_no, ics=project.ics, ccs=project.ccs, replaces=project.replaces,
+        text=text.value if text else None, items=rows,
+        laws=tuple(_law_view(law) for law in laws.values() if law.id in cited),
+    )
+
+
+def build_view(sources: Sources, catalog: Catalog, *, issuer: str = DEFAULT_ISSUER) -> BuildView:
+    """Number the catalog rows and group them by domain and standard, once, for every renderer."""
+    assert sources.system is not None and sources.vocabulary is not None
+    system = sources.system.value
+    laws = {law.value.id: law.value for law in sources.laws}
+    adopted = set(catalog.adopted_groups) if catalog.adopted_groups is not None else None
+    by_group: dict[str, list[ItemRow]] = {}
+    by_standard: dict[str, list[ItemRow]] = {}
+    for resolved in catalog.items:
+        if adopted is not None and resolved.group_id not in adopted:
+            continue
+        rows = by_group.setdefault(resolved.group_id, [])
+        row = _row(len(rows) + 1, resolved, laws, catalog.subjects)
+        rows.append(row)
+        by_standard.setdefault(resolved.standard_id, []).append(row)
+    group_meta = {g.id: (g.title, {s.id: s.title for s in g.subgroups}) for g in system.groups}
+    standards: list[StandardView] = []
+    for project in system.standards:
+        own = by_group.get(project.group, []) if project.id.endswith("-00") and project.group != "general" \
+            else by_standard.get(project.id, [])
+        standards.append(_standard_view(project, sources, group_meta, tuple(own), laws))
+    groups = tuple(
+        GroupView(g.id, g.number, g.title, g.code, tuple(g.areas), tuple((s.id, s.title) for s in g.subgroups),
+                  tuple(s for s in standards if s.group_id == g.id), tuple(by_group.get(g.id, [])))
+        for g in system.groups if adopted is None or g.id in adopted or g.id == "general"
+    )
+    vocab = sources.vocabulary.value
+    county = CountyView(catalog.county.code, catalog.county.name, catalog.county.city) if catalog.county else None
+    title = sources.config.name if sources.config else system.title
+    return BuildView(
+        title=title, province=sources.config.province.name if sources.config else "浙江省", issuer=issuer,
+        county=county, groups=groups, standards=tuple(standards),
+        laws=tuple(_law_view(law.value) for law in sources.laws),
+        channels=tuple(vocab.channel_names()),
+        vocabulary={"methods": tuple(vocab.methods), "levels": tuple(vocab.levels),
+                    "openness": tuple(vocab.openness), "audiences": tuple(vocab.audiences)},
+        build_date=build_date(sources),
+        extras={"catalog": catalog},
+    )

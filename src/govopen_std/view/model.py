@@ -1,0 +1,172 @@
+"""View-model types. Renderers read these and nothing else: never the YAML, never the source models' quirks.
+
+All display strings follow the national catalog conventions: ■ required / □ optional channels,
+`—` for an empty cell, laws with 《》 and their articles (第二十六条).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from govopen_std.model.standard import StandardText
+
+EMPTY = "—"
+
+
+@dataclass(frozen=True)
+class LawRef:
+    law_id: str
+    title: str  # 《…》
+    articles: str  # 第二十六条、第二十八条, or ""
+    number: str | None
+
+    @property
+    def display(self) -> str:
+        return f"{self.title}{self.articles}"
+
+
+@dataclass(frozen=True)
+class LawView:
+    id: str
+    title: str
+    short: tuple[str, ...]
+    number: str | None
+    rank: str
+    issuer: str
+    version: str | None
+    date: str
+    effective: str | None
+
+
+@dataclass(frozen=True)
+class ChannelMark:
+    name: str
+    required: bool
+
+    @property
+    def display(self) -> str:
+        return ("■" if self.required else "□") + self.name
+
+
+@dataclass(frozen=True)
+class ProvenanceView:
+    """What a renderer shows about where the item comes from."""
+
+    label: str | None  # 本县增补 / 本县细化 / 不适用 / None for a plain provincial item
+    fields: dict[str, str]  # field -> "county|province path:line:col"
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    seq: int
+    code: str
+    standard_id: str
+    group_id: str
+    area: str | None
+    primary: str
+    secondary: str
+    tertiary: str
+    name: str
+    content: tuple[tuple[str, bool], ...]
+    content_text: str
+    basis: tuple[LawRef, ...]
+    basis_text: str
+    deadline: str
+    subjects: tuple[str, ...]
+    subject_text: str
+    channels: tuple[ChannelMark, ...]
+    channels_text: str
+    audience: str
+    method: str
+    level: str
+    openness: str
+    status: str  # base | amended | local | not_applicable
+    reason: str | None
+    provenance: ProvenanceView
+
+    def columns(self) -> list[str]:
+        """The national catalog columns, in the order of gen-03 (序号 … 公开层级)."""
+        return [str(self.seq), self.primary, self.secondary or EMPTY, self.content_text, self.basis_text,
+                self.deadline, self.subject_text, self.channels_text, self.audience, self.method, self.level]
+
+
+CATALOG_COLUMNS = ["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体",
+                   "公开渠道和载体", "公开对象", "公开方式", "公开层级"]
+
+
+@dataclass(frozen=True)
+class StandardView:
+    id: str
+    title: str
+    group_id: str
+    group_title: str
+    subgroup_title: str | None
+    month: str
+    units: tuple[str, ...]
+    status: str
+    number: str | None
+    issued: str | None
+    implemented: str | None
+    record_no: str | None
+    ics: str | None
+    ccs: str | None
+    replaces: str | None
+    text: StandardText | None
+    items: tuple[ItemRow, ...]
+    laws: tuple[LawView, ...]  # every law its items cite, in registry order
+
+    @property
+    def is_domain_spec(self) -> bool:
+        return self.group_id != "general" and self.id.endswith("-00")
+
+
+@dataclass(frozen=True)
+class GroupView:
+    id: str
+    number: str
+    title: str
+    code: str | None
+    areas: tuple[str, ...]
+    subgroups: tuple[tuple[str, str], ...]  # (id, title)
+    standards: tuple[StandardView, ...]
+    items: tuple[ItemRow, ...]
+
+
+@dataclass(frozen=True)
+class CountyView:
+    code: str
+    name: str
+    city: str
+
+
+@dataclass(frozen=True)
+class BuildView:
+    """Everything one target (the province, or one county) renders from."""
+
+    title: str
+    province: str
+    issuer: str
+    county: CountyView | None
+    groups: tuple[GroupView, ...]
+    standards: tuple[StandardView, ...]
+    laws: tuple[LawView, ...]
+    channels: tuple[str, ...]  # vocabulary order
+    vocabulary: dict[str, tuple[str, ...]]
+    build_date: dt.date
+    extras: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return self.county.code if self.county else "province"
+
+    @property
+    def items(self) -> tuple[ItemRow, ...]:
+        return tuple(row for g in self.groups for row in g.items)
+
+    @property
+    def domains(self) -> tuple[GroupView, ...]:
+        return tuple(g for g in self.groups if g.id != "general")
+
+    def standard(self, standard_id: str) -> StandardView | None:
+        return next((s for s in self.standards if s.id == standard_id), None)

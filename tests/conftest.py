@@ -1,0 +1,58 @@
+"""Shared fixtures: throwaway workspaces, a CLI runner, and tool requirements that fail under CI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "fixtures" / "mini"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_tool(name: str) -> str:
+    """Path of an external tool; skip when missing, but fail under CI=true (CI must install it)."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed"
+        if IN_CI:
+            pytest.fail(f"{message}, and CI=true requires it (the test command installs it)")
+        pytest.skip(message)
+    return path
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+            timeout: float = 300) -> CliResult:
+    """Run `python -m govopen_std` as a real process (exit codes, stdout and stderr as a user sees them)."""
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), **(env or {})}
+    full_env.pop("GOVOPEN_LANG", None)
+    proc = subprocess.run([sys.executable, "-m", "govopen_std", *args], cwd=cwd or ROOT, env=full_env,
+                          capture_output=True, text=True, timeout=timeout)
+    return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def cli() -> Callable[..., CliResult]:
+    return run_cli
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A private copy of the mini workspace that a test may change."""
+    target = tmp_path / "ws"
+    shutil.copytree(MINI, target)
+    return target
