@@ -105,7 +105,8 @@ def check_values(ctx: CheckContext, standard_id: str, item: Located[Item]) -> It
     value = item.value
     law_ids = sorted(ctx.sources.law_ids())
     for i, cite in enumerate(value.basis):
-        if cite.law not in law_ids:
+        invalid = ctx.sources.invalid_law_ids
+        if cite.law not in law_ids and cite.law not in invalid and "*" not in invalid:
             yield Diagnostic.make("R301", item.location("basis", i, "law"), law=cite.law,
                                   suggestion=_suggest(cite.law, law_ids))
     vocab = ctx.sources.vocabulary.value if ctx.sources.vocabulary else None

@@ -1,5 +1,9 @@
-"""Rules on the law registry: unique ids across all registry files; every entry cited by some item
-(an uncited entry is a warning: the registry should list what the catalogs rely on)."""
+"""Rules on the law registry: unique ids across all registry files; every entry cited somewhere.
+
+An entry counts as cited when an item's basis names it, or when a standard's text names it in 《》
+(full title or a registered short name) or by its number (GB/T standards). An uncited entry is a
+warning: the registry should list what the standards rely on, nothing else.
+"""
 
 from __future__ import annotations
 
@@ -19,10 +23,31 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                                   first=seen[law.value.id])
         else:
             seen[law.value.id] = str(law.location())
-    cited = {cite.law for _, item in ctx.items() for cite in item.value.basis}
-    cited |= set(ctx.extra.get("cited_laws", set()))  # type: ignore[call-overload]
-    if not ctx.items():
-        return  # a workspace without items yet: nothing to compare against
+    if not ctx.items() or ctx.sources.incomplete:
+        return  # nothing reliable to compare against: a broken file hides its citations
+    cited = {cite.law for _, item in ctx.items() for cite in item.value.basis} | _cited_in_texts(ctx)
     for law in ctx.sources.laws:
         if law.value.id not in cited:
             yield Diagnostic.make("C405", law.location("id"), law=law.value.id)
+
+
+def _cited_in_texts(ctx: CheckContext) -> set[str]:
+    corpus = "\n".join(_strings(text.value.model_dump(exclude={"items"})) for text in ctx.sources.texts)
+    cited = set()
+    for law in ctx.sources.laws:
+        names = [f"《{n}》" for n in (law.value.title, *law.value.short)]
+        if law.value.rank == "标准" and law.value.number:
+            names.append(law.value.number)
+        if any(name in corpus for name in names):
+            cited.add(law.value.id)
+    return cited
+
+
+def _strings(data: object) -> str:
+    if isinstance(data, str):
+        return data
+    if isinstance(data, dict):
+        return "\n".join(_strings(v) for v in data.values())
+    if isinstance(data, list | tuple):
+        return "\n".join(_strings(v) for v in data)
+    return ""

@@ -54,6 +54,8 @@ class Sources:
     files: list[SourceFile] = field(default_factory=list)
     raw_counties: list[SourceFile] = field(default_factory=list)
     organizations: SourceFile | None = None
+    invalid_law_ids: set[str] = field(default_factory=set)  # entries that failed validation, by their raw id
+    incomplete: bool = False  # some file or entry could not be used: cross-file warnings would mislead
 
     def text(self, standard_id: str) -> Located[StandardText] | None:
         return next((t for t in self.texts if t.value.id == standard_id), None)
@@ -78,8 +80,6 @@ class _Reader:
 
     def model(self, model: type[BaseModel], path: Path, *, top: type = dict) -> tuple[Any, SourceFile]:
         source = self.read(path)
-        if source.data is None:
-            return None, source
         if not _top_is(source, top, self.diags):
             return None, source
         return validate(model, source.data, source, self.diags), source
@@ -88,30 +88,35 @@ class _Reader:
 def _top_is(source: SourceFile, expected: type, diags: Diagnostics) -> bool:
     if isinstance(source.data, expected):
         return True
+    if not source.loaded:
+        return False  # unreadable or unparsable: already reported
     names: dict[type, tuple[str, str]] = {dict: ("映射（键: 值）", "a mapping"), list: ("列表", "a list"),
-                                          str: ("文本", "text"), int: ("数字", "a number")}
+                                          str: ("文本", "text"), int: ("数字", "a number"), type(None): ("空值", "null")}
     actual = names.get(type(source.data), (type(source.data).__name__, type(source.data).__name__))
     diags.add(Diagnostic.make("Y103", source.locate(()), expected=names[expected][0], expected_en=names[expected][1],
                               actual=actual[0], actual_en=actual[1]))
     return False
 
 
-def _read_laws(reader: _Reader, paths: list[Path]) -> list[Located[Law]]:
+def _read_laws(reader: _Reader, paths: list[Path], invalid: set[str]) -> list[Located[Law]]:
     laws: list[Located[Law]] = []
     for path in paths:
         source = reader.read(path)
-        if source.data is None or not _top_is(source, list, reader.diags):
+        if not _top_is(source, list, reader.diags):
+            invalid.add("*")  # a whole registry file is unusable: any citation may point into it
             continue
         for i, entry in enumerate(source.data):
             law = validate(Law, entry, source, reader.diags, prefix=(i,))
             if law is not None:
                 laws.append(Located(law, source, (i,)))
+            elif isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                invalid.add(entry["id"])  # reported already; do not also report every citation of it
     return laws
 
 
 def _read_text(reader: _Reader, path: Path) -> tuple[Located[StandardText] | None, list[Located[Item]]]:
     source = reader.read(path)
-    if source.data is None or not _top_is(source, dict, reader.diags):
+    if not _top_is(source, dict, reader.diags):
         return None, []
     raw_items = source.data.get("items", [])
     head = {k: v for k, v in source.data.items() if k != "items"}
@@ -142,7 +147,7 @@ def load_sources(workspace: Workspace, diags: Diagnostics) -> Sources:
     vocab, vocab_src = reader.model(Vocabulary, paths.vocabulary)
     if vocab is not None:
         sources.vocabulary = Located(vocab, vocab_src)
-    sources.laws = _read_laws(reader, paths.laws)
+    sources.laws = _read_laws(reader, paths.laws, sources.invalid_law_ids)
     for path in paths.texts:
         text, items = _read_text(reader, path)
         if text is not None:
@@ -153,4 +158,5 @@ def load_sources(workspace: Workspace, diags: Diagnostics) -> Sources:
         sources.organizations = reader.read(paths.organizations)
     sources.raw_counties = [reader.read(p) for p in paths.counties]
     sources.files = reader.files
+    sources.incomplete = diags.has_errors
     return sources

@@ -107,7 +107,7 @@ class CodingScheme(StrictModel):
     ranges: CodingRanges
 
     def pattern(self) -> str:
-        parts = [f"[A-Z]{{{s.length}}}" if s.kind == "letters" else f"\\d{{{s.length}}}" for s in self.segments]
+        parts = [f"[A-Z]{{{s.length}}}" if s.kind == "letters" else f"[0-9]{{{s.length}}}" for s in self.segments]
         return "^" + self.separator.join(parts) + "$"
 
 

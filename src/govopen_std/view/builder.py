@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 
 from govopen_std.load.sources import Sources
 from govopen_std.model.law import Law
@@ -140,4 +141,12 @@ def build_view(sources: Sources, catalog: Catalog, *, issuer: str = DEFAULT_ISSU
                     "openness": tuple(vocab.openness), "audiences": tuple(vocab.audiences)},
         build_date=build_date(sources),
         extras={"catalog": catalog},
+        templates_dir=_templates_dir(sources),
     )
+
+
+def _templates_dir(sources: Sources) -> Path | None:
+    """The workspace's own templates folder, if it has one (renderers fall back to the embedded templates)."""
+    name = sources.config.templates_dir if sources.config else "templates"
+    path = sources.workspace.root / name
+    return path if path.is_dir() else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from govopen_std.model.standard import StandardText
 
@@ -155,6 +156,9 @@ class BuildView:
     vocabulary: dict[str, tuple[str, ...]]
     build_date: dt.date
     extras: dict[str, object] = field(default_factory=dict)
+    # The workspace's templates folder (govopen.yaml templates_dir) when it exists; renderers fall back to
+    # the embedded templates for any file it does not hold.
+    templates_dir: Path | None = None
 
     @property
     def key(self) -> str:

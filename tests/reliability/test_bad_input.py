@@ -1,0 +1,94 @@
+"""The bad-input corpus: every malformed source ends in exit 1 and a located diagnostic, never a traceback,
+within bounded time and memory (each run is a real process under an address-space limit and a timeout)."""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import MINI, ROOT
+
+CASES = ROOT / "tests" / "cases" / "bad-input"
+MANIFEST: dict[str, Any] = YAML(typ="safe").load((CASES / "manifest.yml").read_text(encoding="utf-8"))["cases"]
+MEMORY_LIMIT = 1024 * 1024 * 1024  # 1 GiB of address space is plenty for a check of a small workspace
+TIMEOUT = 120  # a hang guard, not a speed assertion
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def _check(workspace: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, "-m", "govopen_std", "check", "-w", str(workspace), *extra],
+                          capture_output=True, text=True, timeout=TIMEOUT, env=env, preexec_fn=_limit_memory)
+
+
+def _workspace(tmp_path: Path) -> Path:
+    target = tmp_path / "ws"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def _assert_reported(result: subprocess.CompletedProcess[str], target: str, code: str, line: int, col: int) -> None:
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    assert result.returncode == 1, result.stdout + result.stderr
+    expected = f"{target}:{line}:{col}: "
+    hits = [ln for ln in result.stdout.splitlines() if ln.startswith(expected) and f" {code} " in ln]
+    assert hits, f"expected {code} at {expected}\n{result.stdout}"
+
+
+def test_corpus_has_at_least_40_cases() -> None:
+    files = {p.stem for p in CASES.glob("*.yaml")}
+    assert set(MANIFEST) == files
+    assert len(files) >= 40
+
+
+@pytest.mark.parametrize("name", sorted(MANIFEST))
+def test_bad_input(name: str, tmp_path: Path) -> None:
+    case = MANIFEST[name]
+    workspace = _workspace(tmp_path)
+    shutil.copy(CASES / f"{name}.yaml", workspace / case["target"])
+    extra = ("--fail-on", case["fail_on"]) if "fail_on" in case else ()
+    _assert_reported(_check(workspace, *extra), case["target"], case["code"], case["line"], case["col"])
+
+
+TARGET = "standards/domains/zdbc/zdbc-01.yaml"
+
+
+def test_fifty_megabyte_file(tmp_path: Path) -> None:
+    workspace = _workspace(tmp_path)
+    with (workspace / TARGET).open("w", encoding="utf-8") as handle:
+        handle.write("id: zdbc-01\nscope:\n")
+        line = "  - " + "本文件规定了征地实施过程中的信息公开要求。" * 20 + "\n"
+        while handle.tell() < 50 * 1024 * 1024:
+            handle.write(line * 1000)
+    _assert_reported(_check(workspace), TARGET, "Y105", 1, 1)
+
+
+def test_very_long_line(tmp_path: Path) -> None:
+    workspace = _workspace(tmp_path)
+    path = workspace / TARGET
+    text = path.read_text(encoding="utf-8").replace("    method: 主动\n", "    method: " + "主动" * 100_000 + "\n", 1)
+    path.write_text(text, encoding="utf-8")
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("    method: 主动主动"))
+    _assert_reported(_check(workspace), TARGET, "R307", line, 13)
+
+
+def test_deeply_nested_value(tmp_path: Path) -> None:
+    workspace = _workspace(tmp_path)
+    path = workspace / TARGET
+    text = path.read_text(encoding="utf-8").replace("    method: 主动\n", "    method: " + "[" * 5000 + "]" * 5000 + "\n", 1)
+    path.write_text(text, encoding="utf-8")
+    result = _check(workspace)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 1
+    assert any(f" {code} " in result.stdout for code in ("Y106", "Y101")), result.stdout
