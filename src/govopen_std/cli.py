@@ -66,7 +66,7 @@ def main() -> None:
         return
     try:
         app = create_app()
-        app()  # type: ignore[operator]
+        app(prog_name="govopen")  # type: ignore[operator]
     except SystemExit:
         raise
     except KeyboardInterrupt:

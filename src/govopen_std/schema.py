@@ -50,16 +50,39 @@ def _add_aliases(schema: dict[str, Any], models: list[type[BaseModel]]) -> None:
     _patch(schema, by_title.get(schema.get("title", "")))
 
 
+# Shorthands the loader accepts: a plain string for these objects, a single string for these lists.
+STRING_SHORTHAND_MODELS = {"Deadline", "ContentElement", "Audience"}
+STRING_SHORTHAND_FIELDS = {("Item", "subject"), ("Item", "level")}
+
+
 def _patch(definition: dict[str, Any], model: type[BaseModel] | None) -> None:
     if model is None or "properties" not in definition:
         return
     props = definition["properties"]
+    for field in list(props):
+        if (model.__name__, field) in STRING_SHORTHAND_FIELDS:
+            props[field] = {"anyOf": [{"type": "string"}, props[field]]}
+    required = definition.get("required", [])
+    alternatives = []
     for field, aliases in _aliases(model).items():
         key = next((k for k in list(props) if k == field or k in aliases), None)
         if key is None:
             continue
         for alias in [field, *aliases]:
             props.setdefault(alias, props[key])
+        if field in required:
+            required.remove(field)
+            alternatives.append({"anyOf": [{"required": [name]} for name in [field, *aliases]]})
+    if alternatives:
+        definition["allOf"] = alternatives
+    if "required" in definition and not definition["required"]:
+        del definition["required"]
+
+
+def _shorthands(schema: dict[str, Any]) -> None:
+    for name, definition in schema.get("$defs", {}).items():
+        if name in STRING_SHORTHAND_MODELS:
+            schema["$defs"][name] = {"anyOf": [{"type": "string"}, definition], "title": name}
 
 
 def _all_models(root: type[BaseModel]) -> list[type[BaseModel]]:
@@ -85,6 +108,7 @@ def build_schema(target: Any) -> dict[str, Any]:
         models = _all_models(target)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     _add_aliases(schema, models)
+    _shorthands(schema)
     return schema
 
 

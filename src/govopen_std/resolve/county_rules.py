@@ -269,13 +269,14 @@ def check_deadline(item: Item, located: Located[Amendment]) -> Iterator[Diagnost
 
 def check_content(item: Item, located: Located[Amendment]) -> Iterator[Diagnostic]:
     base = {e.text: e.required for e in item.content}
-    changed = False
+    changed = weakened = False
     for i, element in enumerate(located.value.content):
         if element.text not in base or (element.required and not base[element.text]):
             changed = True
         elif base[element.text] and not element.required:
+            weakened = True
             yield Diagnostic.make("O512", _at(located, "content", i), code=item.code, text=element.text)
-    if located.value.content and not changed:
+    if located.value.content and not (changed or weakened):
         yield Diagnostic.make("O519", _at(located, "content"), code=item.code, field="公开内容")
 
 

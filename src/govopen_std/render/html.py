@@ -1,0 +1,62 @@
+"""The `html` renderer: the searchable catalog site, written to `site/` under the target folder
+(build/site/ for the province, build/<code>/site/ for a county).
+
+It reads only the view model. Templates (Jinja2, autoescape on), CSS and vanilla JS come from
+templates/html/ of the workspace or of the embedded standards. The output is byte-identical for the
+same view: fixed page order, no clock (the view's build_date), sorted assets.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from govopen_std.render.base import Advance
+from govopen_std.render.html_site.pages import Page, item_path, plan, site_context
+from govopen_std.render.html_site.search import INDEX_FILE, index_script
+from govopen_std.render.html_site.templates import asset_files, environment, template_dirs
+from govopen_std.view.model import BuildView
+
+SITE_DIR = "site"
+
+
+class HtmlRenderer:
+    """Writes the catalog site for one target."""
+
+    name = "html"
+
+    def __init__(self, *, all_standards: bool = False, **_options: object) -> None:
+        self.all_standards = all_standards
+
+    def count(self, view: BuildView) -> int:
+        dirs = template_dirs(view.templates_dir)
+        return len(plan(view, all_standards=self.all_standards)) + len(asset_files(dirs)) + 1
+
+    def render(self, view: BuildView, out: Path, advance: Advance) -> list[Path]:
+        site = out / SITE_DIR
+        dirs = template_dirs(view.templates_dir)
+        env = environment(dirs)
+        common = {"site": site_context(view)}
+        written = []
+        for page in plan(view, all_standards=self.all_standards):
+            written.append(_write(site / page.path, env.get_template(page.template).render(**common, **page.context)))
+            advance(page.path)
+        paths = {row.code: item_path(row) for row in view.items}
+        written.append(_write(site / INDEX_FILE, index_script(view, paths)))
+        advance(INDEX_FILE)
+        for rel, source in asset_files(dirs).items():
+            target = site / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            written.append(target)
+            advance(rel)
+        return written
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return path
+
+
+__all__ = ["HtmlRenderer", "Page"]

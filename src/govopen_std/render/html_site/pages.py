@@ -1,0 +1,199 @@
+"""The page plan of the catalog site: which file each page goes to, which template draws it and with what.
+
+Every link is relative (`root` is the way back to the site folder), so the site works from file://,
+from any sub-folder of a web server and behind an intranet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from govopen_std.messages import ELEMENT_NAMES
+from govopen_std.render.html_site.search import INDEX_FILE, facets
+from govopen_std.render.html_site.tree import build_diagram
+from govopen_std.view.model import BuildView, GroupView, ItemRow, StandardView
+
+# No inline script or style anywhere: scripts and styles only from the site's own files.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "base-uri 'none'; form-action 'self'; object-src 'none'")
+LAYERS = {"province": "省级标准", "county": "本县配置"}
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the site folder, posix
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of an id or code (they are validated already; this is belt and braces)."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", text) or "_"
+
+
+def item_path(row: ItemRow) -> str:
+    return f"items/{slug(row.code)}.html"
+
+
+def standard_path(std: StandardView) -> str:
+    return f"standards/{slug(std.id)}.html"
+
+
+def domain_path(group: GroupView) -> str:
+    return f"domains/{slug(group.id)}.html"
+
+
+def successor_names(view: BuildView) -> dict[str, str]:
+    """Historical body name -> today's body, from the organisation registry when the view carries one.
+
+    Accepts a mapping of name -> today's name, or name -> an object with a `current` or `successor` name.
+    """
+    registry = view.extras.get("organizations")
+    if not isinstance(registry, Mapping):
+        return {}
+    names = {}
+    for old, entry in registry.items():
+        new = entry if isinstance(entry, str) else getattr(entry, "current", None) or getattr(entry, "successor", None)
+        if isinstance(old, str) and isinstance(new, str) and new and new != old:
+            names[old] = new
+    return names
+
+
+def site_context(view: BuildView) -> dict[str, Any]:
+    county = view.county
+    title = f"{county.city}{county.name}基层政务公开标准目录" if county else view.title
+    return {
+        "title": title,
+        "system_title": view.title,
+        "county": county,
+        "province": view.province,
+        "build_date": view.build_date.isoformat(),
+        "domains": [(g, domain_path(g)) for g in view.domains],
+        "csp": CSP,
+    }
+
+
+def _provenance(row: ItemRow) -> list[tuple[str, str, str]]:
+    """(element, layer, file:line:col) for the elements the item has, in catalog element order."""
+    rows = []
+    for name, (label, _) in ELEMENT_NAMES.items():
+        where = row.provenance.fields.get(name)
+        if where is None or (name == "area" and not row.area):
+            continue
+        layer, _, location = where.partition(" ")
+        rows.append((label, LAYERS.get(layer, layer), location))
+    return rows
+
+
+def _domain_sections(group: GroupView) -> list[tuple[str | None, tuple[ItemRow, ...]]]:
+    """One table per sub-area for the domains that have them (扶贫/救灾, 供水/供气...), else one table."""
+    if not group.areas:
+        return [(None, group.items)]
+    sections = [(area, tuple(r for r in group.items if r.area == area)) for area in group.areas]
+    rest = tuple(r for r in group.items if r.area not in group.areas)
+    if rest:
+        sections.append(("其他", rest))
+    return [s for s in sections if s[1]]
+
+
+def primary_runs(rows: tuple[ItemRow, ...]) -> list[tuple[str, list[ItemRow]]]:
+    """Consecutive rows with the same 一级事项, as the national catalogs merge that column."""
+    runs: list[tuple[str, list[ItemRow]]] = []
+    for row in rows:
+        if runs and runs[-1][0] == row.primary:
+            runs[-1][1].append(row)
+        else:
+            runs.append((row.primary, [row]))
+    return runs
+
+
+def _counts(view: BuildView) -> dict[str, int]:
+    statuses = [row.status for row in view.items]
+    return {"items": len(statuses), "standards": len(view.standards), "domains": len(view.domains),
+            "local": statuses.count("local"), "amended": statuses.count("amended"),
+            "not_applicable": statuses.count("not_applicable"), "laws": len(view.laws)}
+
+
+def home_page(view: BuildView) -> Page:
+    return Page("index.html", "index.html", {
+        "root": "", "nav": "home", "diagram": build_diagram(view), "facets": facets(view),
+        "counts": _counts(view), "index_file": INDEX_FILE,
+        "domain_rows": [(g, domain_path(g)) for g in view.domains],
+        "general": next((g for g in view.groups if g.id == "general"), None),
+    })
+
+
+def domain_pages(view: BuildView) -> list[Page]:
+    return [Page(domain_path(g), "domain.html", {
+        "root": "../", "nav": g.id, "group": g, "sections": _domain_sections(g),
+        "standards": [(s, standard_path(s)) for s in g.standards],
+    }) for g in view.domains]
+
+
+def item_pages(view: BuildView) -> list[Page]:
+    laws = {law.id: law for law in view.laws}
+    pages = []
+    for group in view.domains:
+        domain = domain_path(group)
+        rows = group.items
+        for i, row in enumerate(rows):
+            std = view.standard(row.standard_id)
+            pages.append(Page(item_path(row), "item.html", {
+                "root": "../", "nav": group.id, "row": row, "group": group, "domain_href": domain,
+                "standard": std, "standard_href": standard_path(std) if std else None,
+                "laws": laws, "provenance": _provenance(row),
+                "prev": (rows[i - 1], item_path(rows[i - 1])) if i > 0 else None,
+                "next": (rows[i + 1], item_path(rows[i + 1])) if i + 1 < len(rows) else None,
+            }))
+    return pages
+
+
+def standard_pages(view: BuildView, *, all_standards: bool) -> list[Page]:
+    domains = {g.id: g for g in view.domains}
+    names = successor_names(view)
+    pages = []
+    for std in view.standards:
+        docx = None
+        if view.county is not None:
+            docx = "../../docx/catalog.docx"
+        elif std.text is not None or all_standards:
+            docx = f"../../docx/{slug(std.id)}.docx"
+        group = domains.get(std.group_id)
+        pages.append(Page(standard_path(std), "standard.html", {
+            "root": "../", "nav": std.group_id, "std": std, "docx": docx, "names": names,
+            "group": group, "domain_href": domain_path(group) if group else None,
+            "item_rows": [(r, item_path(r)) for r in std.items],
+        }))
+    return pages
+
+
+def responsibility_page(view: BuildView) -> Page:
+    """Annex 1: every project of the system (a county adopts domains, but the list stays the province's)."""
+    numbers = {g.id: g.number for g in view.groups}
+    groups: list[tuple[str, list[tuple[StandardView, str]]]] = []
+    for std in view.standards:
+        label = f"{numbers[std.group_id]}、{std.group_title}" if std.group_id in numbers else std.group_title
+        if not groups or groups[-1][0] != label:
+            groups.append((label, []))
+        groups[-1][1].append((std, standard_path(std)))
+    return Page("responsibility.html", "responsibility.html", {
+        "root": "", "nav": "responsibility", "groups": groups, "names": successor_names(view),
+        "total": len(view.standards),
+    })
+
+
+def laws_page(view: BuildView) -> Page:
+    cited: dict[str, int] = {}
+    for row in view.items:
+        for law_id in dict.fromkeys(ref.law_id for ref in row.basis):
+            cited[law_id] = cited.get(law_id, 0) + 1
+    return Page("laws.html", "laws.html", {"root": "", "nav": "laws", "laws": view.laws, "cited": cited})
+
+
+def plan(view: BuildView, *, all_standards: bool = False) -> list[Page]:
+    """Every page of the site, in a fixed order."""
+    return [home_page(view), *domain_pages(view), *item_pages(view),
+            *standard_pages(view, all_standards=all_standards), responsibility_page(view), laws_page(view)]

@@ -1,0 +1,65 @@
+"""Where the HTML templates and assets come from: the workspace's templates/html/ first, then the embedded
+copy (inside the wheel, or the checkout's templates/), so a workspace may override single files.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+from govopen_std import __version__
+from govopen_std.load.discover import embedded_root
+
+SUBDIR = "html"
+ASSETS = "assets"
+
+
+def template_dirs(workspace_templates: Path | None) -> tuple[Path, ...]:
+    """The template folders in lookup order, without duplicates."""
+    candidates = []
+    if workspace_templates is not None:
+        candidates.append(workspace_templates / SUBDIR)
+    candidates.append(embedded_root() / "templates" / SUBDIR)
+    seen: list[Path] = []
+    for path in candidates:
+        if path.is_dir() and path.resolve() not in seen:
+            seen.append(path.resolve())
+    return tuple(seen)
+
+
+def month_zh(month: str) -> str:
+    """2017-12 -> 2017年12月 (as Annex 1 prints it)."""
+    year, _, mon = month.partition("-")
+    return f"{year}年{int(mon)}月" if mon.isdigit() else month
+
+
+@lru_cache(maxsize=8)
+def environment(dirs: tuple[Path, ...]) -> Environment:
+    """One Jinja environment per lookup path; autoescape is always on (every value comes from YAML)."""
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["month_zh"] = month_zh
+    env.globals["version"] = __version__
+    return env
+
+
+def asset_files(dirs: tuple[Path, ...]) -> dict[str, Path]:
+    """assets/<name> -> the file that provides it (the first folder holding that name wins)."""
+    found: dict[str, Path] = {}
+    for base in dirs:
+        root = base / ASSETS
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            rel = f"{ASSETS}/{path.relative_to(root).as_posix()}"
+            if path.is_file() and rel not in found:
+                found[rel] = path
+    return dict(sorted(found.items()))
