@@ -56,3 +56,32 @@ def mini(tmp_path: Path) -> Path:
     target = tmp_path / "ws"
     shutil.copytree(MINI, target)
     return target
+
+
+def soffice_convert(source: Path, outdir: Path, *, fmt: str = "pdf", timeout: float = 240) -> Path:
+    """Convert `source` with LibreOffice headless under a watchdog that kills its whole process group.
+
+    A private user profile per call lets conversions run in parallel (pytest -n) without sharing a lock.
+    Skips when soffice is missing (fails under CI=true, see `require_tool`).
+    """
+    import contextlib
+    import signal
+
+    soffice = require_tool("soffice")
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = (outdir / ".lo-profile").resolve()
+    cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+           "--convert-to", fmt, "--outdir", str(outdir), str(source)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        _out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail(f"soffice did not convert {source.name} within {timeout} s (killed)")
+    finally:
+        with contextlib.suppress(ProcessLookupError):  # soffice's helpers (oosplash …) must not outlive the test
+            os.killpg(proc.pid, signal.SIGTERM)
+    target = outdir / f"{source.stem}.{fmt.split(':')[0]}"
+    assert proc.returncode == 0 and target.is_file(), err.decode(errors="replace")
+    return target

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from govopen_std.diagnostics import Diagnostics, GovOpenError
@@ -44,13 +43,6 @@ CHANNEL_HINTS = {
 _PLAIN = re.compile(r"^[^\s#:'\"\[\]{},&*!|>%@`?-][^#:]*$")
 
 
-@dataclass(frozen=True)
-class SubjectEntry:
-    name: str
-    description: str | None
-    domains: tuple[str, ...]
-
-
 def scalar(text: str) -> str:
     """A YAML scalar: plain when that is unambiguous, else double-quoted."""
     if text and _PLAIN.match(text) and not text.strip().isdigit() and text == text.strip():
@@ -64,18 +56,24 @@ def domain_titles(sources: Sources) -> dict[str, str]:
     return {g.id: g.title for g in sources.system.value.groups if g.code}
 
 
-def subject_entries(sources: Sources) -> list[SubjectEntry]:
-    """Every declared generic subject once, in text order, with the domains that use it."""
-    group_of = {p.id: p.group for p in sources.system.value.standards} if sources.system else {}
-    titles = domain_titles(sources)
-    found: dict[str, tuple[str | None, list[str]]] = {}
-    for text in sources.texts:
-        domain = titles.get(group_of.get(text.value.id, ""))
-        for subject in text.value.subjects:
-            _, domains = found.setdefault(subject.name, (subject.description, []))
-            if domain and domain not in domains:
-                domains.append(domain)
-    return [SubjectEntry(name, desc, tuple(domains)) for name, (desc, domains) in found.items()]
+def subjects_by_domain(sources: Sources) -> dict[str, list[tuple[str, str | None]]]:
+    """Domain title -> its declared generic subjects (name, description), in system order; a subject
+    declared by several domains is listed under the first only (a mapping key must be unique)."""
+    if sources.system is None:
+        return {}
+    group_of = {p.id: p.group for p in sources.system.value.standards}
+    listed: set[str] = set()
+    result: dict[str, list[tuple[str, str | None]]] = {}
+    for group in sources.system.value.groups:
+        if not group.code:
+            continue
+        texts = [t for t in sources.texts if group_of.get(t.value.id) == group.id]
+        for text in texts:
+            for subject in text.value.subjects:
+                if subject.name not in listed:
+                    listed.add(subject.name)
+                    result.setdefault(group.title, []).append((subject.name, subject.description))
+    return result
 
 
 def used_channels(sources: Sources) -> list[str]:
@@ -112,13 +110,12 @@ def _domains(sources: Sources) -> list[str]:
 
 
 def _subjects(sources: Sources) -> list[str]:
-    lines = ["# 通用公开主体 → 本县（市、区）的实际机构名称。未填写的主体在目录中仍显示通用名称，",
-             "# govopen check 会提示（O507）。", "subjects:"]
-    for entry in subject_entries(sources):
-        note = "、".join(entry.domains)
-        if entry.description:
-            note = f"{note}：{entry.description}" if note else entry.description
-        lines.append(f"  {scalar(entry.name)}: \"\"" + (f"        # {note}" if note else ""))
+    lines = ["# 通用公开主体 → 本县（市、区）的实际机构名称（按领域列出，前面已列出的不再重复）。",
+             "# 未填写的主体在目录中仍显示通用名称，govopen check 会提示（O507）。", "subjects:"]
+    for domain, subjects in subjects_by_domain(sources).items():
+        lines.append(f"  # {domain}")
+        for name, description in subjects:
+            lines.append(f"  {scalar(name)}: \"\"" + (f"        # {description}" if description else ""))
     return [*lines, ""]
 
 

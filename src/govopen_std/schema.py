@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import AliasChoices, BaseModel, TypeAdapter
 
 from govopen_std.model.law import Law
+from govopen_std.model.organization import OrganizationRegistry
 from govopen_std.model.standard import StandardText
 from govopen_std.model.system import System
 from govopen_std.model.vocabulary import Vocabulary
@@ -26,6 +27,7 @@ def _models() -> dict[str, Any]:
         "standard": StandardText,
         "vocabulary": Vocabulary,
         "laws": TypeAdapter(list[Law]),
+        "organizations": OrganizationRegistry,
     }
     try:
         from govopen_std.model.county import CountyProfile

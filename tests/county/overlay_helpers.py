@@ -1,4 +1,4 @@
-"""Helpers for the county overlay tests: write a profile into a copy of the mini workspace and check it."""
+"""Helpers (not fixtures) for the county overlay tests: write a profile into a copy of the mini workspace and check it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,31 @@ subjects:
   县级人民政府: 杭州市拱墅区人民政府
   县级自然资源主管部门: 杭州市规划和自然资源局拱墅分局
   乡镇人民政府（街道办事处）: 拱墅区各街道办事处
+"""
+
+# A valid overlay of every kind (amend, not applicable, a local item) appended to HEAD in several tests.
+PROFILE = """channels:
+  政府网站: https://www.gongshu.gov.cn/
+amend:
+  ZDBC-01-01:
+    deadline: 信息形成或者变更之日起10个工作日内
+    channels: {required: [两微一端, 政务服务中心]}
+    content: [{text: 征地工作流程图, required: true}, 本区征地咨询电话]
+not_applicable:
+  ZDBC-02-02: 本区无农村集体土地，不开展土地现状调查。
+add:
+  - code: ZDBC-90-01
+    category: [征地信息查询]
+    name: 征地信息查询服务
+    content: [征地信息查询方式]
+    basis: [{law: gov-info-disclosure-reg, articles: [20]}]
+    subject: 县级自然资源主管部门
+    deadline: 信息形成或者变更之日起10个工作日内
+    method: 主动
+    channels: {required: [政府网站]}
+    audience: 全社会
+    level: [县级]
+    openness: 服务
 """
 
 

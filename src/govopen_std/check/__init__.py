@@ -6,12 +6,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from types import ModuleType
 
-from govopen_std.check import item_rules, law_rules, placeholder_rules, system_rules, text_rules
+from govopen_std.check import (
+    item_rules,
+    law_rules,
+    organization_rules,
+    placeholder_rules,
+    status_rules,
+    system_rules,
+    text_rules,
+)
 from govopen_std.check.context import CheckContext
 from govopen_std.diagnostics import Diagnostic, Diagnostics
 
 RULES: dict[str, ModuleType] = {
-    rule.ID: rule for rule in (system_rules, text_rules, law_rules, item_rules, placeholder_rules)
+    rule.ID: rule for rule in (system_rules, text_rules, law_rules, item_rules, placeholder_rules,
+                               organization_rules, status_rules)
 }
 
 ExtraRule = Callable[[CheckContext], Iterator[Diagnostic]]

@@ -14,7 +14,9 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics, relpath
+from govopen_std.load.cache import open_store
 from govopen_std.load.discover import SourcePaths, Workspace, discover
+from govopen_std.load.preload import Loaded, preload
 from govopen_std.load.validate import validate
 from govopen_std.load.yaml_source import Loc, SourceFile, load_file
 from govopen_std.model.item import Item
@@ -72,9 +74,15 @@ class _Reader:
         self.workspace = workspace
         self.diags = diags
         self.files: list[SourceFile] = []
+        self.preloaded: dict[Path, Loaded] = {}
 
     def read(self, path: Path) -> SourceFile:
-        source = load_file(path, relpath(path, self.workspace.root), self.diags)
+        ahead = self.preloaded.pop(path, None)
+        if ahead is not None:
+            self.diags.extend(ahead.diagnostics)
+            source = ahead.source
+        else:
+            source = load_file(path, relpath(path, self.workspace.root), self.diags)
         self.files.append(source)
         return source
 
@@ -134,12 +142,18 @@ def _read_text(reader: _Reader, path: Path) -> tuple[Located[StandardText] | Non
     return (Located(text, source) if text is not None else None), items
 
 
-def load_sources(workspace: Workspace, diags: Diagnostics) -> Sources:
-    """discover → read → validate, for every file of the workspace."""
+def load_sources(workspace: Workspace, diags: Diagnostics, *, cache_dir: Path | None = None,
+                 jobs: int | None = None) -> Sources:
+    """discover → read → validate, for every file of the workspace.
+
+    Files come through the parse cache (`cache_dir`, default: the user cache; see `load.cache`) and
+    are parsed in up to `jobs` processes (default: the number of cores) when there is much to parse."""
     reader = _Reader(workspace, diags)
     config, _ = reader.model(WorkspaceConfig, workspace.config_path)
     standards_dir = workspace.root / (config.standards_dir if config else "standards")
     paths = discover(standards_dir, workspace.config_path)
+    reader.preloaded = preload([p for p in paths.all() if p != paths.config], workspace.root,
+                               store=open_store(cache_dir), jobs=jobs)
     sources = Sources(workspace=workspace, paths=paths, config=config)
     system, system_src = reader.model(System, paths.system)
     if system is not None:

@@ -9,6 +9,7 @@ and excessive nesting are caught, each as a located diagnostic.
 from __future__ import annotations
 
 import io
+import marshal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,14 +19,13 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation
+from govopen_std.load.fastyaml import convert_scalar, fast_build
 
 Loc = tuple[str | int, ...]
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_NODES = 2_000_000
 MAX_DEPTH = 64
-
-_BOOL = {"true": True, "false": False, "True": True, "False": False, "TRUE": True, "FALSE": False}
 
 
 @dataclass
@@ -39,9 +39,21 @@ class SourceFile:
     value_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     text: str = ""
     loaded: bool = False  # True once the YAML parsed into data (which may still be of the wrong shape)
+    digest: str = ""  # BLAKE2b of the file's bytes when it was read through `load.preload` (build manifests)
+    # The position index still marshalled, as the parse cache stores it: most files of a valid workspace are
+    # never asked for a position, so `positions()` unpacks it on first use only.
+    packed_positions: bytes | None = None
+
+    def positions(self) -> tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]]:
+        """(key positions, value positions), unpacked on first use."""
+        if self.packed_positions is not None:
+            self.key_pos, self.value_pos = marshal.loads(self.packed_positions)
+            self.packed_positions = None
+        return self.key_pos, self.value_pos
 
     def locate(self, loc: Loc, *, key: bool = False) -> SourceLocation:
         """The position of `loc`, falling back to the nearest enclosing node that has one."""
+        self.positions()
         probe = tuple(loc)
         while True:
             table = self.key_pos if key else self.value_pos
@@ -112,23 +124,7 @@ def _key_text(node: Node) -> str:
 
 
 def _scalar(node: ScalarNode) -> Any:
-    tag, value = str(node.tag), node.value
-    if tag.endswith(":null"):
-        return None
-    if tag.endswith(":bool"):
-        return _BOOL.get(value, bool(value))
-    if tag.endswith(":int"):
-        try:
-            return int(value.replace("_", ""), 0)
-        except ValueError:
-            return value
-    if tag.endswith(":float"):
-        try:
-            return float(value.replace("_", ""))
-        except ValueError:
-            return value
-    # Timestamps and everything else stay text: pydantic parses dates and reports bad ones itself.
-    return str(value)
+    return convert_scalar(str(node.tag), node.value)
 
 
 def _decode(raw: bytes, source: SourceFile, diags: Diagnostics) -> str | None:
@@ -220,6 +216,11 @@ def load_text_into(source: SourceFile, raw: bytes, diags: Diagnostics) -> Source
     source.text = text
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         diags.add(Diagnostic.make("Y107", SourceLocation(source.display, 1, 1)))
+        return source
+    fast = fast_build(text)
+    if fast is not None:
+        source.data, source.key_pos, source.value_pos = fast
+        source.loaded = True
         return source
     try:
         node = _parser().compose(io.StringIO(text))

@@ -20,7 +20,7 @@ from govopen_std.model.system import STANDARD_ID
 class County(StrictModel):
     """县（市、区）: code, name and parent city."""
 
-    code: str = zh("code", "行政区划代码", pattern=r"^\d{6}$")
+    code: str = zh("code", "行政区划代码", pattern=r"^[0-9]{6}$")  # ASCII: it names an output folder
     name: str = zh("name", "名称", min_length=1)
     city: str = zh("city", "所属设区市", min_length=1)
     government: str | None = zh("government", "人民政府", default=None)

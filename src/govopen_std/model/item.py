@@ -12,7 +12,7 @@ from pydantic import Field, field_validator, model_validator
 from govopen_std.model.base import StrictModel, zh
 from govopen_std.model.deadline import Deadline
 
-ITEM_CODE = r"^[A-Z]{4}-\d{2}-\d{2}$"
+ITEM_CODE = r"^[A-Z]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 class ContentElement(StrictModel):

@@ -11,7 +11,7 @@ from govopen_std.model.base import StrictModel, zh
 
 Status = Literal["预研", "立项", "起草", "征求意见", "审查", "批准", "发布", "废止"]
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
-STANDARD_ID = r"^[a-z]{3,4}-\d{2}$"
+STANDARD_ID = r"^[a-z]{3,4}-[0-9]{2}$"  # ASCII only: ids name output files
 
 
 class Subgroup(StrictModel):

@@ -8,7 +8,7 @@ from govopen_std.model.base import StrictModel
 
 
 class Province(StrictModel):
-    code: str = Field(pattern=r"^\d{2}$")
+    code: str = Field(pattern=r"^[0-9]{2}$")
     name: str
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
@@ -33,6 +34,18 @@ RENDERERS: dict[str, str] = {
     "xlsx": "govopen_std.render.xlsx:XlsxRenderer",
     "responsibility": "govopen_std.render.responsibility:ResponsibilityRenderer",
 }
+
+
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
+def safe_name(name: str) -> str:
+    """`name` when it can be one file or folder name inside an output folder (ASCII letters, digits, `.`, `_`,
+    `-`; not `..`), else ValueError. Output names come from validated ids and codes only; this is the last
+    guard, so that no source value can make a build write outside its output folder."""
+    if not _SAFE_NAME.fullmatch(name) or ".." in name:
+        raise ValueError(f"unsafe output name {name!r}")
+    return name
 
 
 def available() -> list[str]:

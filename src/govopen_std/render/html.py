@@ -9,10 +9,16 @@ same view: fixed page order, no clock (the view's build_date), sorted assets.
 from __future__ import annotations
 
 import shutil
+import traceback
 from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment, TemplateError, TemplateSyntaxError
+
+from govopen_std.diagnostics import GovOpenError
 from govopen_std.render.base import Advance
-from govopen_std.render.html_site.pages import Page, item_path, plan, site_context
+from govopen_std.render.html_site.pages import Page, plan, site_context
+from govopen_std.render.html_site.paths import item_path
 from govopen_std.render.html_site.search import INDEX_FILE, index_script
 from govopen_std.render.html_site.templates import asset_files, environment, template_dirs
 from govopen_std.view.model import BuildView
@@ -39,7 +45,7 @@ class HtmlRenderer:
         common = {"site": site_context(view)}
         written = []
         for page in plan(view, all_standards=self.all_standards):
-            written.append(_write(site / page.path, env.get_template(page.template).render(**common, **page.context)))
+            written.append(_write(site / page.path, _render(env, page, common)))
             advance(page.path)
         paths = {row.code: item_path(row) for row in view.items}
         written.append(_write(site / INDEX_FILE, index_script(view, paths)))
@@ -53,10 +59,21 @@ class HtmlRenderer:
         return written
 
 
+def _render(env: Environment, page: Page, common: dict[str, Any]) -> str:
+    """One page; a broken template (a workspace's own, usually) is B621 with its file and line."""
+    try:
+        return env.get_template(page.template).render(**common, **page.context)
+    except TemplateSyntaxError as exc:
+        raise GovOpenError("B621", path=exc.filename or exc.name or page.template, line=exc.lineno,
+                           detail=exc.message or "") from exc
+    except TemplateError as exc:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".svg"))]
+        where = frames[-1] if frames else None
+        raise GovOpenError("B621", path=where.filename if where else page.template,
+                           line=where.lineno if where else "?", detail=exc.message or type(exc).__name__) from exc
+
+
 def _write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="\n")
     return path
-
-
-__all__ = ["HtmlRenderer", "Page"]

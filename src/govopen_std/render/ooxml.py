@@ -382,7 +382,7 @@ def proportional(weights: Sequence[float], total: int) -> list[int]:
 
 
 def xml_bytes(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 @dataclass
@@ -432,8 +432,8 @@ class Package:
             for name, data in entries:
                 info = zipfile.ZipInfo(name, date_time=when)
                 info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 0
-                info.external_attr = 0
+                info.create_system = 3  # the same on every OS
+                info.external_attr = 0o644 << 16
                 archive.writestr(info, data, compresslevel=6)
         return buffer.getvalue()
 

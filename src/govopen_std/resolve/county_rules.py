@@ -171,10 +171,12 @@ def check_channels(base: Base, profile: Profile) -> Iterator[Diagnostic]:
 
 
 def used_subjects(base: Base, profile: Profile) -> dict[str, int]:
-    """Generic subject -> how many items of the adopted domains (base and local) name it."""
+    """Generic subject -> how many applicable items of the adopted domains (base and local) name it."""
     adopted = adopted_domains(base, profile)
+    skipped = profile.value.not_applicable
     counts: dict[str, int] = {}
-    subjects = [item.value.subject for code, (_, item) in base.items.items() if base.group_of_item[code] in adopted]
+    subjects = [item.value.subject for code, (_, item) in base.items.items()
+                if base.group_of_item[code] in adopted and code not in skipped]
     subjects += [item.value.subject for item in profile.add]
     for names in subjects:
         for name in names:
@@ -185,7 +187,7 @@ def used_subjects(base: Base, profile: Profile) -> dict[str, int]:
 
 def check_unmapped(base: Base, profile: Profile) -> Iterator[Diagnostic]:
     mapping = profile.value.subject_map()
-    where = profile.at("subjects") if "subjects" in profile.keys else profile.at("county")
+    where = profile.at("subjects", key=True) if "subjects" in profile.keys else profile.at("county", key=True)
     for subject, count in sorted(used_subjects(base, profile).items()):
         if subject not in mapping:
             # point at the empty entry when the author listed the subject but left it blank
@@ -342,7 +344,8 @@ def check_local_item(ctx: CheckContext, base: Base, located: Located[LocalItem],
     group_id = group_of_code(item.code, base.code_to_group)
     standard_id = local_standard(item, group_id)
     as_item: Located[Item] = Located(item, located.source, located.loc)
-    yield from check_code(ctx, standard_id, as_item, local=True)
+    # the code is checked against its own domain; a `standard` elsewhere is O518, not a second C406
+    yield from check_code(ctx, f"{group_id}-00", as_item, local=True)
     yield from check_elements(ctx, as_item)
     for diag in check_values(ctx, standard_id, as_item):
         # a local item may name a local body directly (one the profile maps a generic subject to)

@@ -56,7 +56,8 @@ class UnitIndex:
 
     def __init__(self, registry: OrganizationRegistry | None, units: Iterable[str]) -> None:
         self.orgs: dict[str, Organization] = {o.name: o for o in registry.organizations} if registry else {}
-        self.units: list[str] = list(dict.fromkeys(units))
+        # provincial bodies first, then the pilot county governments, each in order of first appearance
+        self.units: list[str] = sorted(dict.fromkeys(units), key=lambda u: not normalize(u).startswith("省"))
         self._keys: dict[str, list[str]] = {}
         for unit in self.units:
             self._add(unit, unit)

@@ -23,6 +23,7 @@ from govopen_std.view.model import (
     StandardView,
 )
 from govopen_std.view.numerals import article_label
+from govopen_std.view.organizations import organization_views
 
 STATUS_LABELS = {"local": "本县增补", "amended": "本县细化", "not_applicable": "不适用"}
 DEFAULT_ISSUER = "浙江省市场监督管理局"
@@ -54,7 +55,8 @@ def _row(seq: int, resolved: ResolvedItem, laws: dict[str, Law], subjects: dict[
     cat = [*item.category, "", ""]
     basis = tuple(
         LawRef(c.law, laws[c.law].display_title if c.law in laws else f"《{c.law}》",
-               "、".join(article_label(a) for a in c.articles), laws[c.law].number if c.law in laws else None)
+               "、".join(article_label(a) for a in c.articles), laws[c.law].number if c.law in laws else None,
+               c.note)
         for c in item.basis
     )
     content = tuple((e.text, e.required) for e in item.content)
@@ -76,6 +78,7 @@ def _row(seq: int, resolved: ResolvedItem, laws: dict[str, Law], subjects: dict[
         audience=item.audience.display() if item.audience else EMPTY,
         method=item.method or EMPTY, level="、".join(item.level) or EMPTY, openness=item.openness or EMPTY,
         status=resolved.status, reason=resolved.reason, provenance=provenance,
+        note=item.note,
     )
 
 
@@ -142,6 +145,7 @@ def build_view(sources: Sources, catalog: Catalog, *, issuer: str = DEFAULT_ISSU
         build_date=build_date(sources),
         extras={"catalog": catalog},
         templates_dir=_templates_dir(sources),
+        organizations=organization_views(sources),
     )
 
 

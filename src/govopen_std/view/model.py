@@ -21,6 +21,7 @@ class LawRef:
     title: str  # 《…》
     articles: str  # 第二十六条、第二十八条, or ""
     number: str | None
+    note: str | None = None  # the citation's note (why or where it applies)
 
     @property
     def display(self) -> str:
@@ -85,6 +86,7 @@ class ItemRow:
     status: str  # base | amended | local | not_applicable
     reason: str | None
     provenance: ProvenanceView
+    note: str | None = None  # the item's 备注
 
     def columns(self) -> list[str]:
         """The national catalog columns, in the order of gen-03 (序号 … 公开层级)."""
@@ -142,6 +144,22 @@ class CountyView:
 
 
 @dataclass(frozen=True)
+class OrganizationView:
+    """A responsible unit as Annex 1 prints it, with today's bodies (after the 2018 institutional reform)."""
+
+    name: str  # as printed in 2017: 省农办
+    full_name: str  # 浙江省委省政府农业和农村工作领导小组办公室
+    today: tuple[str, ...]  # 浙江省农业农村厅; a partial successor as 浙江省应急管理厅（救灾职责）
+    changed: bool  # today's bodies differ from the 2017 body
+    since: str | None  # ISO date of the change, when changed
+    note: str | None
+
+    @property
+    def today_text(self) -> str:
+        return "；".join(self.today)
+
+
+@dataclass(frozen=True)
 class BuildView:
     """Everything one target (the province, or one county) renders from."""
 
@@ -159,6 +177,8 @@ class BuildView:
     # The workspace's templates folder (govopen.yaml templates_dir) when it exists; renderers fall back to
     # the embedded templates for any file it does not hold.
     templates_dir: Path | None = None
+    # The responsible units of the list in system order, each with today's body (organizations.yaml).
+    organizations: tuple[OrganizationView, ...] = ()
 
     @property
     def key(self) -> str:
@@ -174,3 +194,7 @@ class BuildView:
 
     def standard(self, standard_id: str) -> StandardView | None:
         return next((s for s in self.standards if s.id == standard_id), None)
+
+    def organization(self, unit: str) -> OrganizationView | None:
+        """Today's body for a responsible unit as printed in the list (None when not registered)."""
+        return next((o for o in self.organizations if o.name == unit), None)

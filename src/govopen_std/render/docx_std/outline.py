@@ -23,6 +23,7 @@ from govopen_std.render.docx_std.blocks import (
     CountyCover,
     EndLine,
     Heading,
+    HeadingRole,
     ListItems,
     Note,
     NumberedPara,
@@ -124,8 +125,10 @@ class RuleSlots:
 # --- body blocks ---------------------------------------------------------------------------------------
 
 
-def _cell(text: str) -> str:
-    return text.strip() or EMPTY
+def _cells(row: Sequence[str], width: int) -> tuple[str, ...]:
+    """A written row fitted to the header's width; an empty cell shows 一字线 (GB/T 1.1 10.4.2.2)."""
+    cells = [str(c).strip() or EMPTY for c in row[:width]]
+    return tuple(cells + [EMPTY] * (width - len(cells)))
 
 
 def body_blocks(body: Sequence[TextBlock], counter: Counter, slots: RuleSlots) -> list[Block]:
@@ -144,7 +147,7 @@ def body_blocks(body: Sequence[TextBlock], counter: Counter, slots: RuleSlots) -
             blocks.append(Note(f"注{seen['note'] if notes > 1 else ''}：", block.note))
         elif isinstance(block, TextTable):
             header = tuple(block.table.header)
-            rows = slots.rows_for(header) or tuple(tuple(_cell(c) for c in r) for r in block.table.rows)
+            rows = slots.rows_for(header) or tuple(_cells(r, len(header)) for r in block.table.rows)
             blocks.append(TableBlock(counter.next_table(), block.table.caption, header, rows))
         elif isinstance(block, ExampleBlock):
             seen["example"] += 1
@@ -157,14 +160,16 @@ def clause_blocks(clause: Clause, number: str, level: int, counter: Counter, slo
     """A chapter or clause with its sub-clauses, numbered 4 / 4.1 / 4.1.1 (A.1 / A.1.1 in an annex)."""
     blocks: list[Block] = []
     body = list(clause.body)
+    role: HeadingRole = "chapter" if level == 1 else "clause"
+    first = body[0] if body else None
     if clause.title:
-        role = "chapter" if level == 1 else "clause"
         mark = marks.next() if level <= toc_depth else None
         blocks.append(Heading(role, number, clause.title, level, mark))
-    elif body and isinstance(body[0], str):
-        blocks.append(NumberedPara(number, body.pop(0)))
+    elif isinstance(first, str):
+        blocks.append(NumberedPara(number, first))
+        body = body[1:]
     else:
-        blocks.append(Heading("chapter" if level == 1 else "clause", number, "", level))
+        blocks.append(Heading(role, number, "", level))
     blocks += body_blocks(body, counter, slots)
     for i, child in enumerate(clause.clauses, 1):
         blocks += clause_blocks(child, f"{number}.{i}", level + 1, counter, slots, marks, toc_depth)
@@ -246,14 +251,25 @@ def skeleton_text(std: StandardView, style: DocxStyle) -> StandardText:
 # --- catalog ------------------------------------------------------------------------------------------
 
 
+CHANNEL_COLUMN = CATALOG_COLUMNS.index("公开渠道和载体")
+
+
+def _catalog_cells(seq: int, row: ItemRow) -> tuple[str, ...]:
+    """The row's national columns, numbered within this table, one channel per line in its cell."""
+    cells = [str(seq), *row.columns()[1:]]
+    cells[CHANNEL_COLUMN] = "\n".join(c.display for c in row.channels) or EMPTY
+    return tuple(cells)
+
+
 def catalog_block(number: str, caption: str, rows: Sequence[ItemRow], style: DocxStyle) -> CatalogBlock:
     """The national columns, numbered from 1 within this table; items that do not apply are listed below it."""
     shown = [r for r in rows if r.status != "not_applicable"]
-    table_rows = tuple((str(i), *r.columns()[1:]) for i, r in enumerate(shown, 1))
-    dropped = tuple(f"{r.code}\u3000{r.name}" + (f"（{r.reason}）" if r.reason else "")
-                    for r in rows if r.status == "not_applicable")
+    table_rows = tuple(_catalog_cells(i, r) for i, r in enumerate(shown, 1))
+    dropped = [f"{r.code}\u3000{r.name}" + (f"（{r.reason.rstrip('。')}）" if r.reason else "")
+               for r in rows if r.status == "not_applicable"]
+    dropped = [d + ("；" if i < len(dropped) - 1 else "。") for i, d in enumerate(dropped)]  # 列项 punctuation
     return CatalogBlock(number, caption, tuple(CATALOG_COLUMNS), table_rows,
-                        tuple(style.catalog.column_weights), style.catalog.legend, dropped,
+                        tuple(style.catalog.column_weights), style.catalog.legend, tuple(dropped),
                         style.catalog.not_applicable)
 
 

@@ -63,7 +63,7 @@ def catalog_content(rules: CatalogRules) -> RuleContent:
     )
     columns = RuleTable("目录的栏目及其顺序", "目录栏目", ("序号", "栏目"),
                         tuple((str(i), c) for i, c in enumerate(rules.columns, 1)))
-    sentences = ()
+    sentences: tuple[str, ...] = ()
     if rules.placeholder_terms:
         sentences = ("目录中不应出现下列占位文字：" + "、".join(rules.placeholder_terms) + "。",)
     return RuleContent("目录编制规则", (elements, columns), sentences)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from govopen_std.render.ooxml import el, sub, xml_bytes
 from govopen_std.render.docx_std.style import DocxStyle
+from govopen_std.render.ooxml import el, sub, xml_bytes
 
 HALF_LINE = 156  # twips: half a line of 五号 text, the usual space around chapter titles
 
@@ -164,11 +164,11 @@ def styles_xml(style: DocxStyle) -> bytes:
 
 def settings_xml() -> bytes:
     """Odd/even headers (number right on odd pages, left on even), fields refreshed on open, CJK layout."""
-    root = el("w:settings")
-    sub(root, "w:updateFields", {"w:val": "true"})
+    root = el("w:settings")  # children in CT_Settings order
     sub(root, "w:defaultTabStop", {"w:val": "420"})
     sub(root, "w:evenAndOddHeaders")
     sub(root, "w:characterSpacingControl", {"w:val": "compressPunctuation"})
+    sub(root, "w:updateFields", {"w:val": "true"})
     compat = sub(root, "w:compat")
     sub(compat, "w:useFELayout")
     sub(compat, "w:compatSetting", {"w:name": "compatibilityMode", "w:uri": "http://schemas.microsoft.com/office/word",

@@ -6,15 +6,14 @@ from any sub-folder of a web server and behind an intranet.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from govopen_std.messages import ELEMENT_NAMES
+from govopen_std.render.html_site.paths import domain_path, item_path, slug, standard_path
 from govopen_std.render.html_site.search import INDEX_FILE, facets
 from govopen_std.render.html_site.tree import build_diagram
-from govopen_std.view.model import BuildView, GroupView, ItemRow, StandardView
+from govopen_std.view.model import BuildView, CountyView, GroupView, ItemRow, StandardView
 
 # No inline script or style anywhere: scripts and styles only from the site's own files.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -29,46 +28,24 @@ class Page:
     context: dict[str, Any] = field(default_factory=dict)
 
 
-def slug(text: str) -> str:
-    """A file-name-safe form of an id or code (they are validated already; this is belt and braces)."""
-    return re.sub(r"[^A-Za-z0-9._-]", "_", text) or "_"
-
-
-def item_path(row: ItemRow) -> str:
-    return f"items/{slug(row.code)}.html"
-
-
-def standard_path(std: StandardView) -> str:
-    return f"standards/{slug(std.id)}.html"
-
-
-def domain_path(group: GroupView) -> str:
-    return f"domains/{slug(group.id)}.html"
-
-
 def successor_names(view: BuildView) -> dict[str, str]:
-    """Historical body name -> today's body, from the organisation registry when the view carries one.
+    """Responsible unit as Annex 1 prints it -> today's bodies, for the units the 2018 reform changed."""
+    return {org.name: org.today_text for org in view.organizations if org.changed and org.today}
 
-    Accepts a mapping of name -> today's name, or name -> an object with a `current` or `successor` name.
-    """
-    registry = view.extras.get("organizations")
-    if not isinstance(registry, Mapping):
-        return {}
-    names = {}
-    for old, entry in registry.items():
-        new = entry if isinstance(entry, str) else getattr(entry, "current", None) or getattr(entry, "successor", None)
-        if isinstance(old, str) and isinstance(new, str) and new and new != old:
-            names[old] = new
-    return names
+
+def place_name(county: CountyView) -> str:
+    """杭州市拱墅区: the county with its city, without doubling the city when the name already has it."""
+    return county.name if county.name.startswith(county.city) else f"{county.city}{county.name}"
 
 
 def site_context(view: BuildView) -> dict[str, Any]:
     county = view.county
-    title = f"{county.city}{county.name}基层政务公开标准目录" if county else view.title
+    title = f"{place_name(county)}基层政务公开标准目录" if county else view.title
     return {
         "title": title,
         "system_title": view.title,
         "county": county,
+        "place": place_name(county) if county else view.province,
         "province": view.province,
         "build_date": view.build_date.isoformat(),
         "domains": [(g, domain_path(g)) for g in view.domains],
@@ -88,15 +65,14 @@ def _provenance(row: ItemRow) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _domain_sections(group: GroupView) -> list[tuple[str | None, tuple[ItemRow, ...]]]:
-    """One table per sub-area for the domains that have them (扶贫/救灾, 供水/供气...), else one table."""
+def _domain_sections(group: GroupView) -> list[tuple[str | None, int, list[tuple[str, list[ItemRow]]]]]:
+    """(area, rows, runs): one table per sub-area for the domains that have them (扶贫/救灾...), else one."""
     if not group.areas:
-        return [(None, group.items)]
-    sections = [(area, tuple(r for r in group.items if r.area == area)) for area in group.areas]
-    rest = tuple(r for r in group.items if r.area not in group.areas)
-    if rest:
-        sections.append(("其他", rest))
-    return [s for s in sections if s[1]]
+        parts: list[tuple[str | None, tuple[ItemRow, ...]]] = [(None, group.items)]
+    else:
+        parts = [(area, tuple(r for r in group.items if r.area == area)) for area in group.areas]
+        parts.append(("其他", tuple(r for r in group.items if r.area not in group.areas)))
+    return [(area, len(rows), primary_runs(rows)) for area, rows in parts if rows]
 
 
 def primary_runs(rows: tuple[ItemRow, ...]) -> list[tuple[str, list[ItemRow]]]:
@@ -112,7 +88,7 @@ def primary_runs(rows: tuple[ItemRow, ...]) -> list[tuple[str, list[ItemRow]]]:
 
 def _counts(view: BuildView) -> dict[str, int]:
     statuses = [row.status for row in view.items]
-    return {"items": len(statuses), "standards": len(view.standards), "domains": len(view.domains),
+    return {"total": len(statuses), "standards": len(view.standards), "domains": len(view.domains),
             "local": statuses.count("local"), "amended": statuses.count("amended"),
             "not_applicable": statuses.count("not_applicable"), "laws": len(view.laws)}
 
@@ -122,7 +98,7 @@ def home_page(view: BuildView) -> Page:
         "root": "", "nav": "home", "diagram": build_diagram(view), "facets": facets(view),
         "counts": _counts(view), "index_file": INDEX_FILE,
         "domain_rows": [(g, domain_path(g)) for g in view.domains],
-        "general": next((g for g in view.groups if g.id == "general"), None),
+        "diagram_groups": [(g, [(s, standard_path(s)) for s in g.standards]) for g in view.groups],
     })
 
 
@@ -144,7 +120,8 @@ def item_pages(view: BuildView) -> list[Page]:
             pages.append(Page(item_path(row), "item.html", {
                 "root": "../", "nav": group.id, "row": row, "group": group, "domain_href": domain,
                 "standard": std, "standard_href": standard_path(std) if std else None,
-                "laws": laws, "provenance": _provenance(row),
+                "laws": laws, "provenance": (origins := _provenance(row)),
+                "county_fields": [label for label, layer, _ in origins if layer == LAYERS["county"]],
                 "prev": (rows[i - 1], item_path(rows[i - 1])) if i > 0 else None,
                 "next": (rows[i + 1], item_path(rows[i + 1])) if i + 1 < len(rows) else None,
             }))

@@ -8,9 +8,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
 
 from govopen_std import __version__
 from govopen_std.load.discover import embedded_root
+from govopen_std.render.html_site.paths import slug
 
 SUBDIR = "html"
 ASSETS = "assets"
@@ -38,7 +40,9 @@ def month_zh(month: str) -> str:
 @lru_cache(maxsize=8)
 def environment(dirs: tuple[Path, ...]) -> Environment:
     """One Jinja environment per lookup path; autoescape is always on (every value comes from YAML)."""
-    env = Environment(
+    # Sandboxed: a workspace may override any template, and an unsandboxed template can reach Python's
+    # internals (run commands, write files anywhere); the sandbox keeps a template to rendering values.
+    env = SandboxedEnvironment(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
         autoescape=True,
         undefined=StrictUndefined,
@@ -47,6 +51,7 @@ def environment(dirs: tuple[Path, ...]) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["month_zh"] = month_zh
+    env.filters["slug"] = slug
     env.globals["version"] = __version__
     return env
 

@@ -1,0 +1,85 @@
+"""The result of comparing two versions: one `ItemChange` per added, removed or changed item, each
+change of a changed item one `FieldChange` (an element added or removed, a value replaced)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from govopen_std.diagnostics import Diagnostics
+
+ChangeKind = Literal["added", "removed", "changed"]
+KIND_LABELS: dict[str, str] = {"added": "新增事项", "removed": "删除事项", "changed": "修改事项"}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str  # item field: deadline, content …
+    label: str  # 公开时限, 公开内容 …
+    old: str  # the old value or element as the catalog prints it ("" when added)
+    new: str  # the new value or element ("" when removed)
+    note: str  # 修改说明: 修改公开时限, 增加公开内容要素 …
+
+    def to_dict(self) -> dict[str, str]:
+        return {"field": self.field, "label": self.label, "old": self.old, "new": self.new, "note": self.note}
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    kind: ChangeKind
+    code: str
+    name: str
+    standard_id: str
+    standard_title: str
+    group_id: str
+    old_text: str = ""  # the whole old item (removed items), as lines 要素：值
+    new_text: str = ""  # the whole new item (added items)
+    fields: tuple[FieldChange, ...] = ()
+    old_code: str | None = None  # when the item was recoded
+
+    @property
+    def title(self) -> str:
+        return f"{self.code} {self.name}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind, "code": self.code, "old_code": self.old_code, "name": self.name,
+            "standard": self.standard_id, "standard_title": self.standard_title, "domain": self.group_id,
+            "old": self.old_text or None, "new": self.new_text or None,
+            "fields": [f.to_dict() for f in self.fields],
+        }
+
+
+@dataclass
+class DiffResult:
+    old_label: str
+    new_label: str
+    changes: list[ItemChange] = field(default_factory=list)
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
+    date: dt.date = dt.date(2017, 8, 3)  # the newer version's build date (never the clock)
+    domain: str | None = None
+    written: list[Path] = field(default_factory=list)
+
+    def of_kind(self, kind: ChangeKind) -> list[ItemChange]:
+        return [c for c in self.changes if c.kind == kind]
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "added": len(self.of_kind("added")),
+            "removed": len(self.of_kind("removed")),
+            "changed": len(self.of_kind("changed")),
+            "field_changes": sum(len(c.fields) for c in self.of_kind("changed")),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"old": self.old_label, "new": self.new_label, "domain": self.domain, "summary": self.summary(),
+                "changes": [c.to_dict() for c in self.changes]}
+
+    def summary_line(self, lang: str = "zh") -> str:
+        s = self.summary()
+        if lang == "en":
+            return (f"{s['added']} added, {s['removed']} removed, {s['changed']} changed "
+                    f"({s['field_changes']} changes)")
+        return f"新增 {s['added']} 个事项，删除 {s['removed']} 个，修改 {s['changed']} 个（共 {s['field_changes']} 处修改）"

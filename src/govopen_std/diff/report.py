@@ -1,0 +1,46 @@
+"""The comparison in the terminal (a rich table with the revision table's four columns) and as JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from govopen_std.diff.model import KIND_LABELS, DiffResult, ItemChange
+
+HEADERS_ZH = ("条款/事项", "原内容", "修改后内容", "修改说明")
+HEADERS_EN = ("Item", "Before", "After", "Note")
+NONE_ZH = "（无）"
+
+
+def table_rows(change: ItemChange) -> list[tuple[str, str, str, str]]:
+    """The rows of one change: one for an added or removed item, one per field change otherwise."""
+    if change.kind != "changed":
+        return [(change.title, change.old_text or NONE_ZH, change.new_text or NONE_ZH, KIND_LABELS[change.kind])]
+    rows = []
+    for f in change.fields:
+        rows.append((f"{change.title}\n（{f.label}）", f.old or NONE_ZH, f.new or NONE_ZH, f.note))
+    return rows
+
+
+def write_json(result: DiffResult, stream: TextIO) -> None:
+    json.dump(result.to_dict(), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def print_table(result: DiffResult, stream: TextIO, *, lang: str = "zh") -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=stream, width=None if stream.isatty() else 160, highlight=False, soft_wrap=False)
+    title = f"修订对照表：{result.old_label} → {result.new_label}" if lang == "zh" else \
+        f"Revision table: {result.old_label} → {result.new_label}"
+    table = Table(title=title, show_lines=True, expand=False)
+    headers = HEADERS_ZH if lang == "zh" else HEADERS_EN
+    for i, header in enumerate(headers):
+        table.add_column(header, no_wrap=i == 0, overflow="fold", ratio=(1, 3, 3, 1)[i])
+    for change in result.changes:
+        for row in table_rows(change):
+            table.add_row(*row)
+    if result.changes:
+        console.print(table)
+    console.print(result.summary_line(lang))

@@ -1,0 +1,183 @@
+"""The fast path of the loader: libyaml events straight into plain data plus the position index.
+
+`yaml_source.load_text_into` first tries `fast_build`, which pulls events from ruamel's C parser
+(`ruamel.yaml.clib`) and builds dicts, lists and scalars with their 1-based positions in one pass,
+with no node objects and no per-scalar trip through ruamel's Python resolver (which dominates the
+composing path: most of its time goes into looking up the YAML version for every scalar).
+
+It handles the documents our sources are made of: one document of mappings, sequences and scalars.
+Anything else returns None and the file goes through the composing path unchanged: anchors and
+aliases, merge keys, explicit tags, complex keys, duplicate keys, version or tag directives, nesting
+or size over the limits, and every syntax error. So the fast path never decides a diagnostic: files
+that need one take the path that has always produced it, and files that don't give the same data
+and the same positions either way (tests/benchmarks/test_fast_loader.py compares both on every file
+of the shipped standards and the bad-input corpus).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+Loc = tuple[str | int, ...]
+Positions = dict[Loc, tuple[int, int]]
+
+# The same limits as the composing path (yaml_source.MAX_NODES / MAX_DEPTH); reaching them means "fall back",
+# so the composing path reports Y106 exactly as before.
+FAST_MAX_NODES = 2_000_000
+FAST_MAX_DEPTH = 64
+
+_BOOL = {"true": True, "false": False, "True": True, "False": False, "TRUE": True, "FALSE": False}
+_MERGE = "tag:yaml.org,2002:merge"
+
+try:  # the C extension; without it every file takes the composing path
+    from _ruamel_yaml import CParser
+    from ruamel.yaml.events import (
+        DocumentEndEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+        StreamStartEvent,
+    )
+except ImportError:  # pragma: no cover - ruamel.yaml.clib is a dependency
+    CParser = None
+
+
+def convert_scalar(tag: str, value: str) -> Any:
+    """A scalar's value from its resolved tag (shared by the composing path and the fast path)."""
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":bool"):
+        return _BOOL.get(value, bool(value))
+    if tag.endswith(":int"):
+        try:
+            return int(value.replace("_", ""), 0)
+        except ValueError:
+            return value
+    if tag.endswith(":float"):
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:
+            return value
+    # Timestamps and everything else stay text: pydantic parses dates and reports bad ones itself.
+    return str(value)
+
+
+def _yaml12_resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """ruamel's own YAML 1.2 implicit resolvers, by first character, so plain scalars resolve exactly alike."""
+    from ruamel.yaml.resolver import implicit_resolvers
+
+    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for versions, tag, regexp, first in implicit_resolvers:
+        if (1, 2) in versions:
+            for ch in first:
+                table.setdefault(ch, []).append((tag, regexp))
+    return table
+
+
+_RESOLVERS = _yaml12_resolvers() if CParser is not None else {}
+
+
+class _Fallback(Exception):
+    """The document needs the composing path."""
+
+
+def _tagged(event: Any) -> bool:
+    """An anchor or an explicit tag (other than the non-specific "!"): the composing path's business."""
+    return event.anchor is not None or (event.ctag is not None and str(event.ctag) != "!")
+
+
+def _plain(value: str) -> Any:
+    """A plain scalar resolved like ruamel's YAML 1.2 resolver does it."""
+    for tag, regexp in _RESOLVERS.get(value[:1], ()):
+        if regexp.match(value):
+            if tag == _MERGE:
+                raise _Fallback
+            return convert_scalar(str(tag), value)
+    return value
+
+
+def _document(get: Any) -> tuple[Any, Positions, Positions]:
+    """Build the one document of the stream; raises _Fallback for anything the fast path does not handle."""
+    if type(get()) is not StreamStartEvent:
+        raise _Fallback
+    start = get()
+    if type(start) is not DocumentStartEvent or start.version is not None or start.tags:
+        raise _Fallback
+    key_pos: Positions = {}
+    value_pos: Positions = {}
+    resolvers = _RESOLVERS
+    # The innermost open container, its loc, and the key waiting for its value (None in a sequence, or
+    # when the next scalar of a mapping is a key); outer ones wait on `stack`.
+    stack: list[tuple[Any, Loc, Any]] = []
+    container: Any = None
+    where: Loc = ()
+    pending: Any = None
+    root: Any = None
+    count = 0
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            container, where, pending = stack.pop()
+            continue
+        if container is None:
+            if kind is DocumentEndEvent:
+                break
+            loc: Loc = ()
+        elif type(container) is dict:
+            if pending is None:
+                if kind is not ScalarEvent or event.anchor is not None or event.ctag is not None:
+                    raise _Fallback  # a complex key, or an anchor or tag on a key
+                pending = event.value
+                if pending in container or pending == "<<":
+                    raise _Fallback  # a duplicate key (Y102) or a merge key: the composing path handles both
+                mark = event.start_mark
+                key_pos[(*where, pending)] = (mark.line + 1, mark.column + 1)
+                continue
+            loc = (*where, pending)
+        else:
+            loc = (*where, len(container))
+        count += 1
+        mark = event.start_mark
+        value_pos[loc] = (mark.line + 1, mark.column + 1)
+        if kind is ScalarEvent:
+            if event.anchor is not None or event.ctag is not None:
+                if _tagged(event):
+                    raise _Fallback
+            value: Any = event.value
+            if event.implicit[0] and value[:1] in resolvers:
+                value = _plain(value)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if _tagged(event) or count >= FAST_MAX_NODES or len(stack) >= FAST_MAX_DEPTH:
+                raise _Fallback
+            value = {} if kind is MappingStartEvent else []
+        else:
+            raise _Fallback  # an alias, or an event out of place
+        if container is None:
+            root = value
+        elif pending is not None:
+            container[pending] = value
+            pending = None
+        else:
+            container.append(value)
+        if type(value) is dict or type(value) is list:
+            stack.append((container, where, pending))
+            container, where, pending = value, loc, None
+    if type(get()) is not StreamEndEvent:
+        raise _Fallback  # a second document is an error the composing path reports
+    return root, key_pos, value_pos
+
+
+def fast_build(text: str) -> tuple[Any, Positions, Positions] | None:
+    """(data, key positions, value positions) of a plain one-document file, or None: use the composing path."""
+    if CParser is None:
+        return None
+    try:
+        return _document(CParser(text).get_event)
+    except Exception:  # _Fallback, and any YAML error: the composing path reports it exactly as it always has
+        return None

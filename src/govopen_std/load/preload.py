@@ -1,0 +1,126 @@
+"""Read every source file of a workspace before validation: from the parse cache, else parsed, in parallel.
+
+`load_sources` asks for the files one by one in a fixed order; `preload` serves them from here. Each
+file is read once, hashed, and looked up in the cache (`load.cache`). Files that miss are parsed by
+`yaml_source.load_text_into`, exactly as an uncached load does, in worker processes when there is
+enough to parse to pay for them (each worker returns its result in the same marshalled form the cache
+stores). Results are applied in file order, so diagnostics and data are the same whatever was cached
+and however many processes ran.
+"""
+
+from __future__ import annotations
+
+import marshal
+import multiprocessing
+import os
+import random
+import sys
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from govopen_std.diagnostics import Diagnostic, Diagnostics, relpath
+from govopen_std.load import cache
+from govopen_std.load.yaml_source import MAX_BYTES, SourceFile, load_text_into
+
+# Below this many bytes to parse, starting worker processes costs more than it saves.
+PARALLEL_MIN_BYTES = 1_000_000
+# Counting the entries on disk costs a directory walk, so only some runs that wrote entries prune.
+PRUNE_CHANCE = 0.05
+
+
+@dataclass
+class Loaded:
+    """A file read ahead: its source and the diagnostics that reading it produced."""
+
+    source: SourceFile
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def _text_of(raw: bytes) -> str:
+    """The text the loader parses (BOM dropped, line ends normalised); only called when it decoded."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_payload(raw: bytes) -> bytes:
+    """Parse `raw` as the loader does and marshal what it found (the cache's and the workers' format)."""
+    source = SourceFile(path=Path(), display="")
+    diags = Diagnostics()
+    load_text_into(source, raw, diags)
+    plain = [cache.diag_to_plain(d, with_path=False) for d in diags.items]
+    positions = marshal.dumps((source.key_pos, source.value_pos))
+    return marshal.dumps((source.data, positions, source.loaded, bool(source.text), plain))
+
+
+def _apply(payload: bytes, raw: bytes, path: Path, display: str, raw_digest: str) -> Loaded | None:
+    try:
+        data, positions, loaded, has_text, plain = marshal.loads(payload)
+        source = SourceFile(path=path, display=display, data=data, text=_text_of(raw) if has_text else "",
+                            loaded=loaded, packed_positions=positions)
+        diagnostics = [cache.diag_from_plain(p, display) for p in plain]
+    except (EOFError, ValueError, TypeError, UnicodeDecodeError):
+        return None  # a foreign or damaged payload: the caller loads the file the ordinary way
+    source.digest = raw_digest
+    return Loaded(source, diagnostics)
+
+
+def _read(path: Path) -> bytes | None:
+    """The file's bytes, or None when the ordinary loader must handle it (missing, unreadable, too big)."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _fork_context() -> Any:
+    """Worker processes are forked where that is cheap and safe (Linux); elsewhere we parse in-process."""
+    if sys.platform != "linux":
+        return None
+    return multiprocessing.get_context("fork")
+
+
+def _parse_all(raws: list[bytes], jobs: int) -> list[bytes]:
+    context = _fork_context()
+    if jobs <= 1 or context is None or len(raws) < 2 or sum(map(len, raws)) < PARALLEL_MIN_BYTES:
+        return [parse_payload(raw) for raw in raws]
+    chunk = max(1, len(raws) // (jobs * 4))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(parse_payload, raws, chunksize=chunk))
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def preload(paths: Iterable[Path], root: Path, *, store: cache.Store | None,
+            jobs: int | None = None) -> dict[Path, Loaded]:
+    """Every readable file of `paths`, parsed or taken from the cache; the rest is left to the loader."""
+    found: dict[Path, Loaded] = {}
+    misses: list[tuple[Path, str, bytes, str]] = []
+    for path in paths:
+        raw = _read(path)
+        if raw is None:
+            continue
+        display, raw_digest = relpath(path, root), cache.digest(raw)
+        payload = store.get_payload("files", cache.file_key(raw_digest)) if store else None
+        loaded = _apply(payload, raw, path, display, raw_digest) if payload is not None else None
+        if loaded is None:
+            misses.append((path, display, raw, raw_digest))
+        else:
+            found[path] = loaded
+    payloads = _parse_all([raw for _, _, raw, _ in misses], jobs or default_jobs())
+    for (path, display, raw, raw_digest), payload in zip(misses, payloads, strict=True):
+        loaded = _apply(payload, raw, path, display, raw_digest)
+        if loaded is not None:
+            found[path] = loaded
+            if store is not None:
+                store.put_payload("files", cache.file_key(raw_digest), payload)
+    if misses and store is not None and random.random() < PRUNE_CHANCE:
+        store.prune("files")
+    return found

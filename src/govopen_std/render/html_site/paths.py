@@ -1,0 +1,24 @@
+"""Where each page lives inside the site folder (all links between pages are built from these)."""
+
+from __future__ import annotations
+
+import re
+
+from govopen_std.view.model import GroupView, ItemRow, StandardView
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of an id or code (they are validated already; this is belt and braces)."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", text) or "_"
+
+
+def item_path(row: ItemRow) -> str:
+    return f"items/{slug(row.code)}.html"
+
+
+def standard_path(std: StandardView) -> str:
+    return f"standards/{slug(std.id)}.html"
+
+
+def domain_path(group: GroupView) -> str:
+    return f"domains/{slug(group.id)}.html"

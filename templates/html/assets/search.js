@@ -1,0 +1,258 @@
+/* govopen catalog search: substring matching over a prebuilt index (assets/search-index.js), with a
+   character-bigram fallback for near matches, facet filters, live update and the state in the URL hash.
+   No network access, no inline script, no innerHTML: every value is inserted as text. */
+(function () {
+  "use strict";
+
+  var data = window.GOVOPEN_SEARCH;
+  var form = document.getElementById("search-form");
+  var input = document.getElementById("q");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  if (!data || !form || !input || !status || !list) { return; }
+
+  var FILTERS = ["domain", "subject", "method", "channel", "audience", "level", "openness"];
+  var LIMIT = 50;
+  var items = data.items;
+  var total = items.length;
+  var grams = null;
+  var composing = false;
+  var timer = 0;
+
+  function norm(text) { return String(text || "").normalize("NFKC").toLowerCase(); }
+  function termsOf(query) { return norm(query).split(/\s+/).filter(function (t) { return t.length > 0; }); }
+  function select(name) { return form.elements.namedItem(name); }
+
+  function readControls() {
+    var state = { q: input.value.trim() };
+    FILTERS.forEach(function (name) { state[name] = select(name).value; });
+    return state;
+  }
+
+  function writeControls(state) {
+    input.value = state.q || "";
+    FILTERS.forEach(function (name) {
+      var el = select(name);
+      el.value = state[name] || "";
+      if (el.value !== (state[name] || "")) { el.value = ""; }
+    });
+  }
+
+  function parseParams(text) {
+    var state = {};
+    var params = new URLSearchParams(text);
+    ["q"].concat(FILTERS).forEach(function (name) { state[name] = params.get(name) || ""; });
+    return state;
+  }
+
+  function hashOf(state) {
+    var parts = [];
+    ["q"].concat(FILTERS).forEach(function (name) {
+      if (state[name]) { parts.push(name + "=" + encodeURIComponent(state[name])); }
+    });
+    return parts.join("&");
+  }
+
+  function writeUrl(state) {
+    var hash = hashOf(state);
+    var target = location.pathname + location.search + (hash ? "#" + hash : "");
+    if (target !== location.pathname + location.search + location.hash) {
+      try { history.replaceState(null, "", target); } catch (err) { location.hash = hash; }
+    }
+  }
+
+  function passes(item, state) {
+    if (state.domain && item.d !== state.domain) { return false; }
+    if (state.subject && item.s.indexOf(state.subject) < 0) { return false; }
+    if (state.method && item.m !== state.method) { return false; }
+    if (state.channel && item.ch.indexOf(state.channel) < 0) { return false; }
+    if (state.audience && item.a !== state.audience) { return false; }
+    if (state.level && item.l.indexOf(state.level) < 0) { return false; }
+    if (state.openness && item.o !== state.openness) { return false; }
+    return true;
+  }
+
+  /* Every term must be a substring of the item's text; a hit in the name counts double. */
+  function exactScore(item, terms) {
+    var score = 0;
+    for (var i = 0; i < terms.length; i++) {
+      if (item.t.indexOf(terms[i]) >= 0) { score += 2; }
+      else if (item.b.indexOf(terms[i]) >= 0) { score += 1; }
+      else { return -1; }
+    }
+    return score;
+  }
+
+  function bigrams(text) {
+    var out = [];
+    for (var i = 0; i + 1 < text.length; i++) {
+      var g = text.substr(i, 2);
+      if (!/\s/.test(g) && out.indexOf(g) < 0) { out.push(g); }
+    }
+    return out;
+  }
+
+  /* Built on first use: bigram -> item positions, from the prebuilt normalized texts. */
+  function gramTable() {
+    if (grams) { return grams; }
+    grams = new Map();
+    items.forEach(function (item, pos) {
+      var seen = new Set();
+      var text = item.t + "\n" + item.b;
+      for (var i = 0; i + 1 < text.length; i++) {
+        var g = text.substr(i, 2);
+        if (seen.has(g)) { continue; }
+        seen.add(g);
+        var posting = grams.get(g);
+        if (posting) { posting.push(pos); } else { grams.set(g, [pos]); }
+      }
+    });
+    return grams;
+  }
+
+  /* Near matches: items sharing at least half of the query's character bigrams (word order may differ). */
+  function fuzzy(terms, state) {
+    var wanted = bigrams(terms.join(" "));
+    if (wanted.length < 2) { return []; }
+    var table = gramTable();
+    var counts = new Map();
+    wanted.forEach(function (g) {
+      (table.get(g) || []).forEach(function (pos) { counts.set(pos, (counts.get(pos) || 0) + 1); });
+    });
+    var hits = [];
+    counts.forEach(function (count, pos) {
+      var score = count / wanted.length;
+      if (score >= 0.5 && passes(items[pos], state)) { hits.push({ pos: pos, score: score }); }
+    });
+    return hits.sort(function (a, b) { return b.score - a.score || a.pos - b.pos; });
+  }
+
+  function search(state) {
+    var terms = termsOf(state.q);
+    var hits = [];
+    items.forEach(function (item, pos) {
+      if (!passes(item, state)) { return; }
+      var score = terms.length ? exactScore(item, terms) : 0;
+      if (score >= 0) { hits.push({ pos: pos, score: score }); }
+    });
+    hits.sort(function (a, b) { return b.score - a.score || a.pos - b.pos; });
+    if (hits.length === 0 && terms.length) { return { hits: fuzzy(terms, state), near: true }; }
+    return { hits: hits, near: false };
+  }
+
+  /* The name with each query term wrapped in <mark>, built from text nodes. */
+  function highlighted(text, terms) {
+    var frag = document.createDocumentFragment();
+    var lower = norm(text);
+    if (lower.length !== text.length || !terms.length) { frag.appendChild(document.createTextNode(text)); return frag; }
+    var marks = new Array(text.length).fill(false);
+    terms.forEach(function (t) {
+      for (var at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + 1)) {
+        for (var k = at; k < at + t.length; k++) { marks[k] = true; }
+      }
+    });
+    var i = 0;
+    while (i < text.length) {
+      var j = i;
+      while (j < text.length && marks[j] === marks[i]) { j++; }
+      var piece = document.createTextNode(text.slice(i, j));
+      if (marks[i]) { var m = document.createElement("mark"); m.appendChild(piece); frag.appendChild(m); }
+      else { frag.appendChild(piece); }
+      i = j;
+    }
+    return frag;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function resultItem(item, terms) {
+    var li = el("li");
+    var link = el("a", "result-title");
+    link.href = item.u;
+    link.appendChild(highlighted(item.n, terms));
+    li.appendChild(link);
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(el("span", "code", item.c));
+    if (item.st) { li.appendChild(el("span", "badge", item.st)); }
+    var meta = [item.g, item.p, item.s.join("、"), item.m, item.l.join("、")].filter(Boolean);
+    li.appendChild(el("span", "result-meta", meta.join(" · ")));
+    return li;
+  }
+
+  function isActive(state) {
+    return Boolean(state.q) || FILTERS.some(function (name) { return Boolean(state[name]); });
+  }
+
+  function render(state) {
+    list.textContent = "";
+    if (!isActive(state)) {
+      list.hidden = true;
+      status.dataset.count = String(total);
+      status.textContent = "共 " + total + " 个公开事项。输入关键词或选择筛选条件即可查找。";
+      return;
+    }
+    var terms = termsOf(state.q);
+    var result = search(state);
+    var hits = result.hits;
+    status.dataset.count = String(hits.length);
+    if (hits.length === 0) {
+      status.textContent = "没有找到符合条件的公开事项。可以减少关键词或放宽筛选条件。";
+    } else if (result.near) {
+      status.textContent = "没有完全匹配“" + state.q + "”的事项，以下是 " + hits.length + " 个相近的事项" +
+        (hits.length > LIMIT ? "（显示前 " + LIMIT + " 个）" : "") + "。";
+    } else {
+      status.textContent = "找到 " + hits.length + " 个公开事项" + (hits.length > LIMIT ? "，显示前 " + LIMIT + " 个" : "") + "。";
+    }
+    hits.slice(0, LIMIT).forEach(function (hit) { list.appendChild(resultItem(items[hit.pos], terms)); });
+    list.hidden = hits.length === 0;
+  }
+
+  function update() {
+    var state = readControls();
+    render(state);
+    writeUrl(state);
+  }
+
+  function schedule() {
+    if (composing) { return; }
+    clearTimeout(timer);
+    timer = setTimeout(update, 60);
+  }
+
+  function restore() {
+    var state = parseParams(location.search.slice(1));
+    var fromHash = location.hash.length > 1 ? parseParams(location.hash.slice(1)) : null;
+    if (fromHash && isActive(fromHash)) { state = fromHash; }
+    writeControls(state);
+    render(readControls());
+  }
+
+  input.addEventListener("compositionstart", function () { composing = true; });
+  input.addEventListener("compositionend", function () { composing = false; schedule(); });
+  input.addEventListener("input", schedule);
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && input.value) { input.value = ""; update(); }
+  });
+  FILTERS.forEach(function (name) { select(name).addEventListener("change", update); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); update(); });
+  form.addEventListener("reset", function (event) {
+    event.preventDefault();
+    writeControls({ q: "" });
+    update();
+    input.focus();
+  });
+  window.addEventListener("hashchange", restore);
+  document.addEventListener("keydown", function (event) {
+    var tag = (event.target && event.target.tagName) || "";
+    if (event.key === "/" && !/^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(tag) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+  restore();
+}());

@@ -1,0 +1,132 @@
+"""The built DOCX files in a real office suite: every document converts to PDF in one headless LibreOffice
+run (under a watchdog), has a plausible page count, shows its cover number (or draft stage) and its first
+catalog item, and its 目次 page numbers match where the headings landed. PNGs of each cover and first
+catalog page go to build/docx-preview/ for a person to look at.
+
+Needs soffice, pdftotext and pdftoppm (tests/run.sh installs them); skips without them, fails under CI=true.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from docx_helpers import PREVIEW, build_docx, render_shipped, variant_workspace
+from docx_reader import DocxFile
+from office_tools import convert_to_pdf, pdf_pages, snapshot
+
+from conftest import require_tool
+from govopen_std.render.docx_std.outline import roman
+from govopen_std.view.model import CATALOG_COLUMNS
+
+pytestmark = [pytest.mark.office, pytest.mark.slow]
+TIMEOUT = 900  # seconds for the single soffice run over every document
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Path]:
+    soffice = require_tool("soffice")
+    require_tool("pdftotext")
+    require_tool("pdftoppm")
+    base = tmp_path_factory.mktemp("office")
+    mp = pytest.MonkeyPatch()
+    mp.delenv("SOURCE_DATE_EPOCH", raising=False)
+    try:
+        build_docx(variant_workspace(base / "ws"), base / "mini", counties=None)
+        _view, shipped = render_shipped(base / "shipped")
+    finally:
+        mp.undo()
+    staged = base / "staged"  # unique names: the mini and the shipped zdbc-00 would share one PDF name
+    staged.mkdir()
+    docs = []
+    for doc in [*sorted((base / "mini").rglob("*.docx")), *shipped]:
+        origin = doc.relative_to(base).parts
+        name = "-".join(x for x in (origin[0], *origin[1:-2], doc.name) if x != "docx")
+        docs.append(staged / name)
+        shutil.copyfile(doc, docs[-1])
+    # One soffice start for every document: it costs seconds to start.
+    pdfs = convert_to_pdf(soffice, docs, base / "pdf", TIMEOUT)
+    assert sorted(pdfs) == sorted(docs), sorted(set(docs) - set(pdfs))
+    return pdfs
+
+
+def test_every_document_converts(converted: dict[Path, Path]) -> None:
+    assert len(converted) > 5 and all(pdf.stat().st_size > 1000 for pdf in converted.values())
+    assert any(d.name.endswith("catalog.docx") for d in converted)  # the county catalog too
+
+
+def _expectations(doc: DocxFile) -> tuple[int, int]:
+    """A page-count range from the document's own content: its sections and a generous page per row."""
+    rows = sum(len(t.rows()) for t in doc.tables)
+    paragraphs = len(doc.paragraphs)
+    low = len(doc.sections) + (1 if any(squash(p.text) == "前言" for p in doc.paragraphs) else 0)
+    high = min(300, 6 + len(doc.sections) + paragraphs // 8 + rows)
+    return low, high
+
+
+def test_page_counts_cover_numbers_and_first_catalog_items(converted: dict[Path, Path]) -> None:
+    checked = 0
+    for docx_path, pdf in converted.items():
+        doc = DocxFile.open(docx_path)
+        pages = pdf_pages("pdftotext", pdf)
+        low, high = _expectations(doc)
+        assert low <= len(pages) <= high, f"{docx_path.name}: {len(pages)} pages, expected {low}–{high}"
+        text = squash("".join(pages))
+        cover = [p.text for p in doc.paragraphs if p.section == 0]
+        number = next((t for t in cover if t.startswith("DB33/")), None)
+        stage = next((t for t in cover if t.endswith("稿）")), None)
+        mark = number or stage or next(t for t in cover if t.strip())  # a county catalog: its title
+        assert squash(mark) in squash(pages[0]), docx_path.name
+        catalog = next((t for t in doc.tables if t.rows()[0] == CATALOG_COLUMNS), None)
+        if catalog is not None:
+            first = catalog.rows()[1]
+            assert squash(first[1])[:4] in text and squash(first[3].split("\n")[0])[:6] in text, docx_path.name
+        checked += 1
+    assert checked == len(converted)
+
+
+def _toc_labels(page: str) -> dict[str, str]:
+    labels = {}
+    for line in page.splitlines():
+        m = re.match(r"^(.+?)[.…·]{3,}\s*(\S+)$", line.strip())
+        if m:
+            labels[squash(m.group(1))] = m.group(2)
+    return labels
+
+
+def test_toc_page_numbers_match_the_pages(converted: dict[Path, Path]) -> None:
+    """前言 carries a fixed Roman number; chapters carry PAGEREF fields. Both must match the PDF."""
+    for docx_path, pdf in converted.items():
+        pages = pdf_pages("pdftotext", pdf)
+        toc_index = next((i for i, p in enumerate(pages) if "目次" in squash(p)[:40]), None)
+        if toc_index is None:
+            continue
+        labels = _toc_labels(pages[toc_index])
+        foreword = next(i for i, p in enumerate(pages) if squash(p).split("前言")[0].startswith("DB33")
+                        and "前言" in squash(p)[:40] and i > toc_index)
+        assert labels.get("前言") == roman(foreword - toc_index + 1), docx_path.name
+        scope = next(i for i, p in enumerate(pages) if "1范围" in squash(p) and i > foreword)
+        assert labels.get("1范围") == "1", (docx_path.name, labels)
+        last = [k for k in labels if re.match(r"^\d+\D", k)][-1]
+        title = re.sub(r"^[\d.]+", "", last)  # pdftotext may place the number apart from the title
+        at = next((i for i, p in enumerate(pages) if i >= scope and title in squash(p)), None)
+        assert at is not None, (docx_path.name, last, labels)
+        assert labels[last] == str(at - scope + 1), (docx_path.name, last)
+
+
+def test_snapshots_for_a_person(converted: dict[Path, Path]) -> None:
+    written = []
+    for docx_path, pdf in converted.items():
+        pages = pdf_pages("pdftotext", pdf)
+        stem = docx_path.stem  # mini-zdbc-00, shipped-gen-01, mini-330105-catalog
+        written.append(snapshot("pdftoppm", pdf, 1, PREVIEW / f"{stem}-cover.png"))
+        first = next((i for i, p in enumerate(pages) if re.search(r"表(A\.)?1", squash(p)) and "序号" in squash(p)), None)
+        if first is not None:
+            written.append(snapshot("pdftoppm", pdf, first + 1, PREVIEW / f"{stem}-catalog.png"))
+    assert written and all(p.is_file() and p.stat().st_size > 1000 for p in written)
