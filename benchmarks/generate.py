@@ -20,9 +20,9 @@ from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import phrases as P  # noqa: N812
+    import phrases as P
 else:
-    from benchmarks import phrases as P  # noqa: N812
+    from benchmarks import phrases as P
 
 CHANNELS = ["政府网站", "政府公报", "两微一端", "发布会/听证会", "广播电视", "纸质媒体", "公开查阅点", "政务服务中心",
             "便民服务站", "入户/现场", "社区/企事业单位/村公示栏(电子屏)", "精准推送", "其他", "浙江政务服务网",
@@ -411,7 +411,7 @@ def generate(out: Path, params: Params) -> dict[str, int]:
 
 def stats(params: Params) -> dict[str, int]:
     """The sizes the runner reports: base items, overlay entries, and the items of all resolved catalogs."""
-    amend, not_applicable, add = overlay_mix(params.overlay)
+    _, _, add = overlay_mix(params.overlay)
     base = params.domains * params.items
     return {
         "base_items": base,

@@ -18,13 +18,38 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics, GovOpenError
+from govopen_std.incremental import (
+    PROVINCE,
+    Manifest,
+    TargetRecord,
+    build_keys,
+    drop_manifest,
+    load_manifest,
+    up_to_date,
+    write_manifest,
+)
+from govopen_std.load.sources import Sources
 from govopen_std.pipeline import CheckResult, check_workspace
 from govopen_std.render.base import available, load_renderer, safe_name
 from govopen_std.resolve.catalog import Catalog, resolve_province
 from govopen_std.view.builder import build_view
 from govopen_std.view.model import BuildView
+from govopen_std.workers import (
+    BuildInterrupted,
+    Pool,
+    RenderState,
+    Task,
+    TaskResult,
+    fork_available,
+    run_task,
+    set_state,
+    target_dir,
+)
+
+__all__ = ["BuildInterrupted", "BuildOptions", "BuildResult", "RenderFailed", "resolve_catalogs", "run", "views_for"]
 
 
 @dataclass(frozen=True)
@@ -43,25 +68,24 @@ class BuildResult:
     check: CheckResult
     diagnostics: Diagnostics
     out_dir: Path | None = None
-    written: list[Path] = field(default_factory=list)
-    per_target: dict[str, dict[str, int]] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)  # the files rendered by this build
+    per_target: dict[str, dict[str, int]] = field(default_factory=dict)  # items, standards, files (+ reused: 1)
+    rendered: list[str] = field(default_factory=list)  # targets rendered by this build ("province", county codes)
+    reused: list[str] = field(default_factory=list)  # targets whose outputs were up to date and left as they were
 
     @property
     def ok(self) -> bool:
         return not self.diagnostics.has_errors
 
 
-class BuildInterrupted(Exception):
-    """Raised from a signal handler so that staging is cleaned up like any other failure."""
-
-
 class RenderFailed(Exception):
     """A renderer raised: the build stops, staging is removed and the previous outputs stay (B602)."""
 
-    def __init__(self, output: str, cause: Exception) -> None:
-        super().__init__(f"{output}: {type(cause).__name__}: {cause}")
+    def __init__(self, output: str, cause: Exception | str) -> None:
+        detail = cause if isinstance(cause, str) else f"{type(cause).__name__}: {cause}"
+        super().__init__(f"{output}: {detail}")
         self.output = output
-        self.detail = f"{type(cause).__name__}: {cause}"
+        self.detail = detail
 
 
 # Test hook, unset in normal use: GOVOPEN_TEST_PAUSE=<stage>:<seconds> sleeps at one point of the build, so the
@@ -187,29 +211,103 @@ def render_all(views: list[BuildView], opts: BuildOptions, staging: Path, progre
 
 
 def run(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
-    """check → resolve → view → render (staged) → publish. Nothing is written when sources have errors."""
-    check = check_workspace(opts.workspace)
+    """check → resolve → view → render (staged, only what changed) → publish. Nothing is written when
+    sources have errors, and nothing at all when every target's outputs are up to date."""
+    check = check_workspace(opts.workspace, jobs=opts.jobs)
     diags = Diagnostics()
     diags.extend(check.diagnostics)
     result = BuildResult(check=check, diagnostics=diags)
     if diags.has_errors:
         diags.add(Diagnostic.make("B601", None))
         return result
-    catalogs = resolve_catalogs(check, opts, diags)
+    plan = plan_build(check, opts, diags)
     if diags.has_errors:
         diags.add(Diagnostic.make("B601", None))
         return result
-    views = views_for(check, catalogs)
     cfg = check.sources.config
     out = opts.out_dir or (Path.cwd() / (cfg.out_dir if cfg else "build"))
     out.mkdir(parents=True, exist_ok=True)
+    result.out_dir = out
+    old = load_manifest(out)
+    todo = [t for t in plan.targets if not up_to_date(old.targets.get(t), plan.keys[t], out)]
+    result.reused = [t for t in plan.targets if t not in todo]
+    for target in result.reused:
+        record = old.targets[target]
+        result.per_target[target] = {"items": record.items, "standards": record.standards, "files": record.files,
+                                     "reused": 1}
+    if todo:
+        _build_targets(plan, todo, old, out, result, progress)
+    return result
+
+
+@dataclass
+class BuildPlan:
+    """The targets of one build, their keys, and what rendering them needs."""
+
+    state: RenderState
+    renderers: list[str]
+    targets: list[str]  # "province" first, then county codes in order
+    keys: dict[str, str]
+    jobs: int
+
+
+def plan_build(check: CheckResult, opts: BuildOptions, diags: Diagnostics) -> BuildPlan:
+    """Resolve the base, select the counties (unknown ones are E904) and compute every target's key."""
+    sources = check.sources
+    group_of = {p.id: p.group for p in sources.system.value.standards} if sources.system else {}
+    base = resolve_province(sources, group_of)
+    profiles = _profiles(sources, opts, diags)
+    names = [n for n in available() if opts.formats is None or n in opts.formats]
+    options = {"all_standards": opts.all_standards, "formats": sorted(names)}
+    keys = build_keys(sources, renderers=names, options=options,
+                      county_sources={code: p.source for code, p in profiles.items()})
+    targets = ([PROVINCE] if opts.province else []) + list(profiles)
+    target_keys = {t: keys.province() if t == PROVINCE else keys.county(t) for t in targets}
+    levels = list(sources.vocabulary.value.levels) if sources.vocabulary else []
+    groups = {g.code: g.id for g in sources.system.value.groups if g.code} if sources.system else {}
+    state = RenderState(sources, base, profiles, Path(), opts.all_standards, groups, levels, _test_pause)
+    return BuildPlan(state, names, targets, target_keys, max(1, opts.jobs))
+
+
+def _profiles(sources: Sources, opts: BuildOptions, diags: Diagnostics) -> dict[str, Any]:
+    """County code -> profile, for the counties this build makes (all of them unless --county says which)."""
+    if opts.counties == ():
+        return {}
+    try:
+        from govopen_std.resolve.overlay import select_profiles
+        from govopen_std.resolve.profile import read_profiles
+    except ImportError:
+        return {}
+    # Profile problems were reported by the check (county_rules); only selection problems are new here.
+    return {p.code: p for p in select_profiles(read_profiles(sources, Diagnostics()), opts.counties, diags)}
+
+
+def _tasks(plan: BuildPlan, todo: list[str]) -> list[Task]:
+    """The province's renderers one task each (its DOCX texts alone outweigh a county), then one per county."""
+    tasks = [Task(PROVINCE, (name,)) for name in plan.renderers] if PROVINCE in todo else []
+    return tasks + [Task(t, tuple(plan.renderers)) for t in todo if t != PROVINCE]
+
+
+def _build_targets(plan: BuildPlan, todo: list[str], old: Manifest, out: Path, result: BuildResult,
+                   progress: Progress | None) -> None:
+    """Render `todo` into staging, publish it, then record the new manifest."""
+    diags = result.diagnostics
     staging = Path(tempfile.mkdtemp(prefix=".govopen-staging-", dir=out))
+    plan.state.staging = staging
+    results: dict[str, list[TaskResult]] = {}
     try:
         with _signals_raise() as interrupts:
-            files = render_all(views, opts, staging, progress)
+            for task_result in _render_tasks(plan, _tasks(plan, todo), progress):
+                task_result.raise_fatal()
+                if task_result.failed is not None:
+                    raise RenderFailed(*task_result.failed)
+                results.setdefault(task_result.target, []).append(task_result)
+            manifest = _next_manifest(plan, old, results, staging)
             with interrupts.hold():
+                drop_manifest(out)
                 _publish(staging, out)
-            result.written = [out / f.relative_to(staging) for f in files]
+                write_manifest(out, manifest)
+            _record(plan, results, out, result)
     except (BuildInterrupted, KeyboardInterrupt):
         diags.add(Diagnostic.make("B603", None))
     except RenderFailed as exc:
@@ -217,8 +315,57 @@ def run(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
     except OSError as exc:  # publishing failed and was rolled back
         diags.add(Diagnostic.make("B602", None, output=str(out), detail=f"{type(exc).__name__}: {exc}"))
     finally:
+        set_state(None)
         shutil.rmtree(staging, ignore_errors=True)
-    result.out_dir = out
-    for view in views:
-        result.per_target[view.key] = {"items": len(view.items), "standards": len(view.standards)}
-    return result
+
+
+def _render_tasks(plan: BuildPlan, tasks: list[Task], progress: Progress | None) -> Iterator[TaskResult]:
+    """Results of `tasks`: in worker processes when --jobs allows and there is more than one task."""
+    set_state(plan.state)
+    if plan.jobs <= 1 or len(tasks) <= 1 or not fork_available():
+        for task in tasks:
+            yield run_task(task, progress)
+        return
+    pool = Pool(min(plan.jobs, len(tasks)))
+    try:
+        for task_result in pool.run(tasks):
+            _advance(progress, task_result)
+            yield task_result
+    except BaseException:
+        pool.stop()  # an interrupt or a failure: no worker may write into staging once it is removed
+        raise
+    else:
+        pool.close()
+
+
+def _advance(progress: Progress | None, task_result: TaskResult) -> None:
+    if progress is None:
+        return
+    key = task_result.target
+    for name, count in task_result.counts.items():
+        advance = progress(f"{key}:{name}", count)
+        for _ in range(count):
+            advance(name)
+
+
+def _next_manifest(plan: BuildPlan, old: Manifest, results: dict[str, list[TaskResult]], staging: Path) -> Manifest:
+    """The old records of targets not rendered now, and new ones for those that were."""
+    manifest = Manifest(dict(old.targets))
+    for target, parts in results.items():
+        entries = sorted({f.split("/", 1)[0] for part in parts for f in part.files})
+        if target != PROVINCE:
+            entries = [target_dir(staging, target).name]
+        files = sum(len(part.files) for part in parts)
+        manifest.targets[target] = TargetRecord(plan.keys[target], entries, files, parts[0].items, parts[0].standards)
+    return manifest
+
+
+def _record(plan: BuildPlan, results: dict[str, list[TaskResult]], out: Path, result: BuildResult) -> None:
+    for target in plan.targets:
+        parts = results.get(target)
+        if not parts:
+            continue
+        files = [out / f for part in parts for f in part.files]
+        result.written += files
+        result.rendered.append(target)
+        result.per_target[target] = {"items": parts[0].items, "standards": parts[0].standards, "files": len(files)}

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from govopen_std.check import ExtraRule, run_rules
-from govopen_std.check.context import CheckContext
 from govopen_std.diagnostics import Diagnostics, Severity
+from govopen_std.load.cache import open_store
 from govopen_std.load.discover import Workspace, find_workspace
+from govopen_std.load.memo import recall, remember, source_paths
+from govopen_std.load.memo import workspace_key as memo_key
 from govopen_std.load.sources import Sources, load_sources
+
+if TYPE_CHECKING:  # the rules (and with them the models) load only when a check runs, not for a memo hit
+    from govopen_std.check import ExtraRule
 
 
 @dataclass
@@ -50,11 +55,31 @@ def extra_rules() -> list[ExtraRule]:
     return rules
 
 
-def check_workspace(workspace_dir: Path | None = None) -> CheckResult:
-    """Load and check every source of a workspace. Never raises for bad input files."""
+def check_workspace(workspace_dir: Path | None = None, *, memo: bool = False, jobs: int | None = None,
+                    cache_dir: Path | None = None) -> CheckResult:
+    """Load and check every source of a workspace. Never raises for bad input files.
+
+    Parsed files come from the parse cache (`cache_dir`, default: the user cache dir; `load.cache`) and
+    are parsed in up to `jobs` processes. With `memo`, an unchanged workspace is answered from the memo
+    of the last check (`load.memo`): the diagnostics and stats are the same, but `sources` is then empty
+    (only its workspace and paths), so callers that read the sources must not ask for the memo."""
     workspace = find_workspace(workspace_dir)
+    store = open_store(cache_dir)
+    key = memo_key(workspace) if store is not None else None
+    if memo and store is not None and key is not None:
+        hit = recall(store, key)
+        paths = source_paths(workspace)
+        if hit is not None and paths is not None:
+            diagnostics, stats = hit
+            return CheckResult(workspace, Sources(workspace=workspace, paths=paths), Diagnostics(diagnostics), stats)
+    from govopen_std.check import run_rules
+    from govopen_std.check.context import CheckContext
+
     diags = Diagnostics()
-    sources = load_sources(workspace, diags)
+    sources = load_sources(workspace, diags, cache_dir=cache_dir, jobs=jobs)
     ctx = CheckContext(sources)
     diags.extend(run_rules(ctx, extra_rules()))
-    return CheckResult(workspace, sources, diags, _stats(sources, diags))
+    result = CheckResult(workspace, sources, diags, _stats(sources, diags))
+    if store is not None and key is not None and memo_key(workspace) == key:
+        remember(store, key, diags.items, result.stats)
+    return result

@@ -16,8 +16,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import IN_CI, MINI, ROOT, require_tool
 
+from conftest import IN_CI, MINI, ROOT, require_tool
 from govopen_std.build import BuildOptions, run
 
 CHROMIUM_ARGS = [
@@ -130,7 +130,9 @@ def axe_violations(page: Any, source: str) -> list[dict[str, Any]]:
     page.evaluate(source)
     result: list[dict[str, Any]] = page.evaluate(
         """async (tags) => {
-            const r = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+            // preload off: axe would fetch() the stylesheets, which the site's CSP (connect-src none) rightly refuses
+            const r = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"],
+                                               preload: false});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => n.target.join(" ") + " :: " + n.failureSummary)}));
         }""",

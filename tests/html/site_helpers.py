@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import MINI, ROOT
-
 from govopen_std.build import BuildOptions, run
 
 COUNTY_PROFILE = ROOT / "tests" / "fixtures" / "county" / "330105.yaml"

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from conftest import MINI, ROOT
 
 URL_WAIT = 120  # generous limits for a loaded CI machine; never a speed assertion

@@ -8,9 +8,9 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from conftest import MINI, ROOT, run_cli
 from site_helpers import build_site, mini_with_county
 
+from conftest import MINI, ROOT, run_cli
 from govopen_std.build import BuildOptions, resolve_catalogs, views_for
 from govopen_std.diagnostics import Diagnostics
 from govopen_std.pipeline import check_workspace
@@ -56,10 +56,10 @@ def test_diagram_has_one_box_per_standard_and_no_overlaps(shipped_view: BuildVie
         apart = a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y or b.y + b.h <= a.y
         assert apart, (a.lines, b.lines)
     for box in diagram.boxes:
-        assert 0 <= box.x and box.x + box.w <= diagram.width and 0 <= box.y and box.y + box.h <= diagram.height
+        assert box.x >= 0 and box.x + box.w <= diagram.width and box.y >= 0 and box.y + box.h <= diagram.height
         assert all(len(line) * FONT <= box.w - 2 * PAD for line in box.lines), box.lines
     for x1, y1, x2, y2 in diagram.lines:
-        assert 0 <= min(x1, x2) and max(x1, x2) <= diagram.width and 0 <= min(y1, y2) and max(y1, y2) <= diagram.height
+        assert min(x1, x2) >= 0 and max(x1, x2) <= diagram.width and min(y1, y2) >= 0 and max(y1, y2) <= diagram.height
 
 
 def test_wrapping_balances_lines() -> None:

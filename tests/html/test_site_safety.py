@@ -9,7 +9,17 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from site_helpers import XSS_CONTENT, XSS_LAW, XSS_NAME, Page, build_site, element_text, mini_with_county, pages, xss_workspace
+from site_helpers import (
+    XSS_CONTENT,
+    XSS_LAW,
+    XSS_NAME,
+    Page,
+    build_site,
+    element_text,
+    mini_with_county,
+    pages,
+    xss_workspace,
+)
 
 CSP_DIRECTIVES = {"default-src": "'none'", "script-src": "'self'", "style-src": "'self'", "base-uri": "'none'",
                   "object-src": "'none'"}

@@ -21,7 +21,7 @@ from govopen_std.load.sources import load_sources
 from govopen_std.view.model import CATALOG_COLUMNS
 
 sys.path.insert(0, str(ROOT / "tests" / "county"))
-from overlay_helpers import PROFILE, write_profile  # noqa: E402
+from overlay_helpers import PROFILE, write_profile
 
 
 def test_columns_are_the_national_ones_then_the_documented_extras(mini: Path, tmp_path: Path) -> None:
@@ -108,3 +108,10 @@ def test_shipped_catalog_reads_back_to_the_same_items(tmp_path: Path) -> None:
     sources = load_sources(find_workspace(ROOT), Diagnostics())
     expected = {sid: [located.value for located in items] for sid, items in sources.items.items() if items}
     assert result.items == expected
+
+
+def test_readme_documents_every_column() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### 表格的列"):readme.index("### `govopen import`")]
+    for column in EXPORT_COLUMNS:
+        assert column in section, column

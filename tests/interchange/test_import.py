@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
+from sheets import GOOD_ROWS, Row, county_sheet
 
 from conftest import run_cli
 from govopen_std.interchange.importer import ImportOptions, import_catalog
 from govopen_std.model.item import Item
-from sheets import GOOD_ROWS, Row, county_sheet
 
 TEXT = "standards/domains/zdbc/zdbc-03.yaml"
 
@@ -200,3 +200,14 @@ def test_a_sheet_without_header_is_reported(mini: Path, tmp_path: Path) -> None:
                                           standard="zdbc-03", dry_run=True))
     assert ("I803", "two.xlsx!说明") in {(d.code, str(d.location)) for d in result.diagnostics.sorted()}
     assert len(result.items["zdbc-03"]) == 3  # the catalog sheet is still read
+
+
+def test_dash_marks_an_empty_cell(mini: Path, tmp_path: Path) -> None:
+    """The national catalog writes — in an empty cell (as `govopen build`'s catalog.xlsx does)."""
+    path = tmp_path / "dash.csv"
+    path.write_text("序号,一级事项,二级事项,公开内容,公开依据,公开时限,公开主体,公开渠道和载体,公开对象,公开方式,公开层级\n"
+                    "1,征地信息查询,—,查询方式,政府信息公开条例第二十条,及时公开,县级人民政府,■政府网站,—,主动,—\n",
+                    encoding="utf-8")
+    result = import_catalog(ImportOptions(path, workspace=mini, standard="zdbc-03", dry_run=True))
+    (item,) = result.items["zdbc-03"]
+    assert (item.category, item.name, item.audience, item.level) == (["征地信息查询"], "征地信息查询", None, [])

@@ -26,6 +26,7 @@ from govopen_std.diagnostics import Diagnostic, Severity
 from govopen_std.pipeline import check_workspace
 
 EXAMPLES = int(os.environ.get("GOVOPEN_FUZZ_EXAMPLES", "300"))
+CACHE_SWITCH = "GOVOPEN_CACHE"
 CLI_EXAMPLES = 8
 
 KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[^\s#:\-][^:#]*?|\"[^\"]*\"):(?:\s|$)")
@@ -41,9 +42,18 @@ RETYPED_VALUES = [
 
 @contextmanager
 def fuzz_workspace() -> Iterator[Path]:
-    """One throwaway workspace per test (mini + a county profile); each example restores what it changed."""
-    with tempfile.TemporaryDirectory(prefix="govopen-fuzz-") as tmp:
-        yield county_workspace(Path(tmp) / "ws")
+    """A throwaway workspace (mini + a county profile), with the parse cache off: the fuzzing is of the parser
+    and the rules, and thousands of mutated files must not fill the user's cache."""
+    previous = os.environ.get(CACHE_SWITCH)
+    os.environ[CACHE_SWITCH] = "off"
+    try:
+        with tempfile.TemporaryDirectory(prefix="govopen-fuzz-") as tmp:
+            yield county_workspace(Path(tmp) / "ws")
+    finally:
+        if previous is None:
+            os.environ.pop(CACHE_SWITCH, None)
+        else:
+            os.environ[CACHE_SWITCH] = previous
 
 
 ORIGINAL = {p.relative_to(MINI).as_posix(): p.read_bytes() for p in MINI.rglob("*.yaml")}
@@ -232,7 +242,9 @@ def test_check_never_raises_and_locates_findings(mutation: Mutation) -> None:
 @given(mutation=mutations())
 def test_cli_check_never_crashes(mutation: Mutation) -> None:
     with fuzz_workspace() as workspace, mutated(workspace, mutation):
-        proc = run_govopen("check", "-w", str(workspace), "--format", "json", "--fail-on", "error", cwd=workspace)
+        # through the parse cache this time (in its own folder), as users run it
+        proc = run_govopen("check", "-w", str(workspace), "--format", "json", "--fail-on", "error", cwd=workspace,
+                           GOVOPEN_CACHE="on", GOVOPEN_CACHE_DIR=str(workspace.parent / "cache"))
         assert "Traceback" not in proc.stdout + proc.stderr, proc.stderr
         assert proc.returncode in (0, 1), proc.stderr
         report = json.loads(proc.stdout)

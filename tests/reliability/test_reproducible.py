@@ -26,7 +26,7 @@ def _build(workspace: Path, out: Path, cwd: Path, **env: str) -> dict[str, str]:
     cwd.mkdir(parents=True, exist_ok=True)
     result = run_govopen("build", "-w", str(workspace), "-o", str(out), cwd=cwd, **env)
     assert result.returncode == 0, result.stderr
-    return snapshot(out)
+    return snapshot(cwd / out)  # a relative `out` is relative to the build's working directory
 
 
 def _zip_outputs(out: Path) -> list[Path]:

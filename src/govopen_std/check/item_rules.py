@@ -27,14 +27,14 @@ ID = "items"
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    seen: dict[str, str] = {}
+    seen: dict[str, Located[Item]] = {}  # the first item of each code (located only when a code repeats)
     for standard_id, item in ctx.items():
         code = item.value.code
         if code in seen:
             yield Diagnostic.make("R305", item.location("code"), what="事项编码", what_en="item code", id=code,
-                                  first=seen[code])
+                                  first=str(seen[code].location()))
         else:
-            seen[code] = str(item.location())
+            seen[code] = item
         yield from check_code(ctx, standard_id, item)
         yield from check_elements(ctx, item)
         yield from check_values(ctx, standard_id, item)
@@ -101,9 +101,18 @@ def _suggest(value: str, allowed: list[str]) -> str:
     return close[0] if close else ""
 
 
+def _law_ids(ctx: CheckContext) -> list[str]:
+    """The registry's ids, sorted once per check rather than once per item."""
+    cached = ctx.extra.get("item_rules.law_ids")
+    if not isinstance(cached, list):
+        cached = sorted(ctx.sources.law_ids())
+        ctx.extra["item_rules.law_ids"] = cached
+    return cached
+
+
 def check_values(ctx: CheckContext, standard_id: str, item: Located[Item]) -> Iterator[Diagnostic]:
     value = item.value
-    law_ids = sorted(ctx.sources.law_ids())
+    law_ids = _law_ids(ctx)
     for i, cite in enumerate(value.basis):
         invalid = ctx.sources.invalid_law_ids
         if cite.law not in law_ids and cite.law not in invalid and "*" not in invalid:

@@ -28,8 +28,9 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     rules = ctx.catalog_rules
     terms = rules.placeholder_terms if rules and rules.placeholder_terms else DEFAULT_TERMS
     pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    screen = _screen(terms)
     for source in ctx.sources.files:
-        if source.data is None:
+        if source.data is None or not _may_contain(source.text, screen):
             continue
         offsets = _line_offsets(source.text)
         for loc, value in _strings(source.data, ()):
@@ -37,6 +38,21 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                 continue
             for match in pattern.finditer(value):
                 yield Diagnostic.make("C404", _find(source, offsets, loc, match.group(0)), term=match.group(0))
+
+
+def _screen(terms: list[str]) -> re.Pattern[str] | None:
+    """A pattern over a file's raw text that every file holding a term in a value matches (a term's spaces
+    may have been line breaks that YAML folded); None when raw text cannot tell (a term with a quote)."""
+    if any(q in t for t in terms for q in "'\"\\"):
+        return None
+    return re.compile("|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in terms if t.split()),
+                      re.IGNORECASE)
+
+
+def _may_contain(text: str, screen: re.Pattern[str] | None) -> bool:
+    """False only when no value of the file can hold a term: walking every value of every file is the
+    costly part of this rule, and almost no file has a placeholder. Escapes (\\uXXXX) defeat the screen."""
+    return screen is None or "\\" in text or screen.search(text) is not None
 
 
 def _strings(data: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
@@ -51,11 +67,7 @@ def _strings(data: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
 
 
 def _line_offsets(text: str) -> list[int]:
-    offsets = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            offsets.append(i + 1)
-    return offsets
+    return [0, *(m.end() for m in re.finditer("\n", text))]
 
 
 def _find(source: SourceFile, offsets: list[int], loc: Loc, term: str) -> SourceLocation:

@@ -36,7 +36,7 @@ def check(
     from govopen_std.pipeline import check_workspace
     from govopen_std.report import REPORTERS
 
-    result = check_workspace(workspace)
+    result = check_workspace(workspace, memo=not report)  # the completeness report reads the sources
     REPORTERS[fmt.value](lang=lang.value, stream=sys.stdout).report(result)
     if report:
         from govopen_std.report.completeness import print_completeness

@@ -67,8 +67,8 @@ def _inline_split(line: str) -> list[str]:
     starts: list[int] = []
     pos = 0
     for n in range(1, 100):
-        circled = f"|{chr(ord('①') + n - 1)}" if n <= 20 else ""
-        pattern = re.compile(rf"(?:^|(?<=[；;。，,\s]))(?:[（(]{n}[)）]|{n}[.．、]{circled})")
+        circled = f"|{chr(ord('①') + n - 1)}" if n <= 20 else ""  # ① needs no separator before it
+        pattern = re.compile(rf"(?:(?:^|(?<=[；;。，,\s]))(?:[（(]{n}[)）]|{n}[.．、]){circled})")
         m = pattern.search(line, pos)
         if m is None:
             break

@@ -22,6 +22,7 @@ from govopen_std.interchange.text import suggestion
 from govopen_std.messages import ELEMENT_NAMES
 
 REQUIRED = ("name", "content", "basis", "subject", "deadline", "method")
+EMPTY_CELLS = frozenset({"—", "——", "－", "-", "/", "／", "无"})  # how catalogs mark an empty cell
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def _collect(row: list[Cell], layout: Layout) -> _Row:
         if column.field in MARK_GROUPS and column.option is not None:
             marks.setdefault(column.field, []).append((column.option, cell.text, cell.ref))
         else:
-            texts.setdefault(column.field, (cell.text, cell.ref))
+            texts.setdefault(column.field, ("" if cell.text in EMPTY_CELLS else cell.text, cell.ref))
     return _Row(texts, marks, row[0].ref if row else "")
 
 

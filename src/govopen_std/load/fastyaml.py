@@ -16,7 +16,6 @@ of the shipped standards and the bad-input corpus).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 Loc = tuple[str | int, ...]
@@ -31,7 +30,7 @@ _BOOL = {"true": True, "false": False, "True": True, "False": False, "TRUE": Tru
 _MERGE = "tag:yaml.org,2002:merge"
 
 try:  # the C extension; without it every file takes the composing path
-    from _ruamel_yaml import CParser
+    from _ruamel_yaml import CParser  # type: ignore[import-not-found]
     from ruamel.yaml.events import (
         DocumentEndEvent,
         DocumentStartEvent,
@@ -67,11 +66,11 @@ def convert_scalar(tag: str, value: str) -> Any:
     return str(value)
 
 
-def _yaml12_resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+def _yaml12_resolvers() -> dict[str, list[tuple[str, Any]]]:
     """ruamel's own YAML 1.2 implicit resolvers, by first character, so plain scalars resolve exactly alike."""
     from ruamel.yaml.resolver import implicit_resolvers
 
-    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    table: dict[str, list[tuple[str, Any]]] = {}  # first character -> (tag, compiled pattern)
     for versions, tag, regexp, first in implicit_resolvers:
         if (1, 2) in versions:
             for ch in first:
@@ -146,9 +145,8 @@ def _document(get: Any) -> tuple[Any, Positions, Positions]:
         mark = event.start_mark
         value_pos[loc] = (mark.line + 1, mark.column + 1)
         if kind is ScalarEvent:
-            if event.anchor is not None or event.ctag is not None:
-                if _tagged(event):
-                    raise _Fallback
+            if (event.anchor is not None or event.ctag is not None) and _tagged(event):
+                raise _Fallback
             value: Any = event.value
             if event.implicit[0] and value[:1] in resolvers:
                 value = _plain(value)

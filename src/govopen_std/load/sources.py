@@ -9,22 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics, relpath
 from govopen_std.load.cache import open_store
 from govopen_std.load.discover import SourcePaths, Workspace, discover
 from govopen_std.load.preload import Loaded, preload
-from govopen_std.load.validate import validate
 from govopen_std.load.yaml_source import Loc, SourceFile, load_file
-from govopen_std.model.item import Item
-from govopen_std.model.law import Law
-from govopen_std.model.standard import StandardText
-from govopen_std.model.system import System
-from govopen_std.model.vocabulary import Vocabulary
-from govopen_std.model.workspace import WorkspaceConfig
+
+if TYPE_CHECKING:  # the models (pydantic) load only when files are validated: `check` answered from its memo skips them
+    from pydantic import BaseModel
+
+    from govopen_std.model.item import Item
+    from govopen_std.model.law import Law
+    from govopen_std.model.standard import StandardText
+    from govopen_std.model.system import System
+    from govopen_std.model.vocabulary import Vocabulary
+    from govopen_std.model.workspace import WorkspaceConfig
 
 T = TypeVar("T")
 
@@ -87,6 +88,8 @@ class _Reader:
         return source
 
     def model(self, model: type[BaseModel], path: Path, *, top: type = dict) -> tuple[Any, SourceFile]:
+        from govopen_std.load.validate import validate
+
         source = self.read(path)
         if not _top_is(source, top, self.diags):
             return None, source
@@ -107,6 +110,9 @@ def _top_is(source: SourceFile, expected: type, diags: Diagnostics) -> bool:
 
 
 def _read_laws(reader: _Reader, paths: list[Path], invalid: set[str]) -> list[Located[Law]]:
+    from govopen_std.load.validate import validate
+    from govopen_std.model.law import Law
+
     laws: list[Located[Law]] = []
     for path in paths:
         source = reader.read(path)
@@ -123,6 +129,10 @@ def _read_laws(reader: _Reader, paths: list[Path], invalid: set[str]) -> list[Lo
 
 
 def _read_text(reader: _Reader, path: Path) -> tuple[Located[StandardText] | None, list[Located[Item]]]:
+    from govopen_std.load.validate import validate
+    from govopen_std.model.item import Item
+    from govopen_std.model.standard import StandardText
+
     source = reader.read(path)
     if not _top_is(source, dict, reader.diags):
         return None, []
@@ -148,6 +158,10 @@ def load_sources(workspace: Workspace, diags: Diagnostics, *, cache_dir: Path | 
 
     Files come through the parse cache (`cache_dir`, default: the user cache; see `load.cache`) and
     are parsed in up to `jobs` processes (default: the number of cores) when there is much to parse."""
+    from govopen_std.model.system import System
+    from govopen_std.model.vocabulary import Vocabulary
+    from govopen_std.model.workspace import WorkspaceConfig
+
     reader = _Reader(workspace, diags)
     config, _ = reader.model(WorkspaceConfig, workspace.config_path)
     standards_dir = workspace.root / (config.standards_dir if config else "standards")

@@ -51,8 +51,11 @@ class BuildConsole:
         out = result.out_dir
         for key, stats in result.per_target.items():
             prefix = out if key == "province" else (out / key if out else None)
-            files = sum(1 for p in result.written if prefix and _under(p, prefix, key == "province", result))
+            files = stats["files"] if "files" in stats else \
+                sum(1 for p in result.written if prefix and _under(p, prefix, key == "province", result))
             label = ("全省" if zh else "province") if key == "province" else key
+            if stats.get("reused"):  # an incremental build left this target's outputs as they were
+                label += "（未变化）" if zh else " (up to date)"
             table.add_row(label, str(stats["items"]), str(stats["standards"]), str(files))
         self.console.print(table)
         where = out.as_posix() if out else ""

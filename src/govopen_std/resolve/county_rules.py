@@ -29,7 +29,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from govopen_std.check.context import CheckContext
 from govopen_std.check.item_rules import check_code, check_elements, check_values
@@ -58,6 +58,19 @@ class Base:
     channels: list[str]
     methods: list[str]
     levels: list[str]
+    # group id -> generic subject -> how many base items of the group name it (computed once, not per county)
+    subject_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def _subject_counts(items: dict[str, tuple[str, Located[Item]]], group_of_item: dict[str, str],
+                    subjects: set[str]) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for code, (_, item) in items.items():
+        group = counts.setdefault(group_of_item[code], {})
+        for name in item.value.subject:
+            if name in subjects:
+                group[name] = group.get(name, 0) + 1
+    return counts
 
 
 def base_of(ctx: CheckContext) -> Base:
@@ -68,12 +81,14 @@ def base_of(ctx: CheckContext) -> Base:
         group_of_item[code] = group.id if group else sid.split("-")[0]
     domains = [g.id for g in ctx.groups.values() if g.code]
     vocab = ctx.sources.vocabulary.value if ctx.sources.vocabulary else None
+    subjects: set[str] = set().union(*ctx.domain_subjects.values()) if ctx.domain_subjects else set()
     return Base(
         items=items, group_of_item=group_of_item, domains=domains,
         code_to_group={g.code: g.id for g in ctx.groups.values() if g.code},
-        subjects=set().union(*ctx.domain_subjects.values()) if ctx.domain_subjects else set(),
+        subjects=subjects,
         channels=vocab.channel_names() if vocab else [], methods=list(vocab.methods) if vocab else [],
         levels=list(vocab.levels) if vocab else [],
+        subject_counts=_subject_counts(items, group_of_item, subjects),
     )
 
 
@@ -173,16 +188,20 @@ def check_channels(base: Base, profile: Profile) -> Iterator[Diagnostic]:
 def used_subjects(base: Base, profile: Profile) -> dict[str, int]:
     """Generic subject -> how many applicable items of the adopted domains (base and local) name it."""
     adopted = adopted_domains(base, profile)
-    skipped = profile.value.not_applicable
     counts: dict[str, int] = {}
-    subjects = [item.value.subject for code, (_, item) in base.items.items()
-                if base.group_of_item[code] in adopted and code not in skipped]
-    subjects += [item.value.subject for item in profile.add]
-    for names in subjects:
+    # The base's counts per adopted domain (computed once for all counties), less the items marked not
+    # applicable, plus the local items: the same as counting the applicable items one by one.
+    for group in adopted:
+        for name, n in base.subject_counts.get(group, {}).items():
+            counts[name] = counts.get(name, 0) + n
+    changes = [(item.value.subject, 1) for item in profile.add]
+    changes += [(base.items[code][1].value.subject, -1) for code in profile.value.not_applicable
+                if code in base.items and base.group_of_item[code] in adopted]
+    for names, step in changes:
         for name in names:
             if name in base.subjects:
-                counts[name] = counts.get(name, 0) + 1
-    return counts
+                counts[name] = counts.get(name, 0) + step
+    return {name: n for name, n in counts.items() if n > 0}
 
 
 def check_unmapped(base: Base, profile: Profile) -> Iterator[Diagnostic]:

@@ -181,7 +181,28 @@
     if (item.st) { li.appendChild(el("span", "badge", item.st)); }
     var meta = [item.g, item.p, item.s.join("、"), item.m, item.l.join("、")].filter(Boolean);
     li.appendChild(el("span", "result-meta", meta.join(" · ")));
+    var context = snippet(item, terms);
+    if (context) {
+      var line = el("span", "result-snippet");
+      line.appendChild(document.createTextNode(context.before));
+      line.appendChild(highlighted(context.text, terms));
+      line.appendChild(document.createTextNode(context.after));
+      li.appendChild(line);
+    }
     return li;
+  }
+
+  /* Where a term missing from the name was found (content, laws or subjects), with some context. */
+  function snippet(item, terms) {
+    var term = terms.filter(function (t) { return item.t.indexOf(t) < 0 && item.b.indexOf(t) >= 0; })[0];
+    if (!term) { return null; }
+    var at = item.b.indexOf(term);
+    var start = item.b.lastIndexOf("\n", at) + 1;
+    var end = item.b.indexOf("\n", at);
+    if (end < 0) { end = item.b.length; }
+    var from = Math.max(start, at - 24);
+    var to = Math.min(end, at + term.length + 40);
+    return { before: from > start ? "…" : "", text: item.b.slice(from, to), after: to < end ? "…" : "" };
   }
 
   function isActive(state) {

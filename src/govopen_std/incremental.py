@@ -1,0 +1,154 @@
+"""Incremental builds: what each output target was built from, and whether it must be built again.
+
+A build has targets: the province, and each county. A target's key is a hash of everything its
+outputs are made from:
+- the base: every source file that is not a county profile (paths and bytes), the workspace's and
+  the embedded templates, `SOURCE_DATE_EPOCH`;
+- the renderers: their names, the build options that change what they write (`--format`, `--all`)
+  and a hash of govopen's code (so a changed renderer rebuilds what it renders);
+- for a county: the bytes of its profile; for the province: which counties exist.
+So editing one county changes only that county's key, editing the base changes every key, and an
+unchanged workspace changes none. The manifest (`govopen-manifest.json` in the output folder, written
+last) records each target's key and which top-level entries of the output folder it owns; a target
+whose key is unchanged and whose entries are all present is not rendered again. The manifest holds no
+time stamps or paths outside the output folder, so the same sources always give the same manifest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from govopen_std import __version__
+from govopen_std.load.cache import code_fingerprint, digest
+from govopen_std.load.discover import embedded_root
+from govopen_std.load.sources import Sources
+from govopen_std.load.yaml_source import SourceFile
+
+MANIFEST = "govopen-manifest.json"
+FORMAT = 1
+PROVINCE = "province"
+
+
+@dataclass
+class TargetRecord:
+    """What the manifest says about one target."""
+
+    key: str
+    entries: list[str]  # top-level names in the output folder that hold this target's outputs
+    files: int = 0
+    items: int = 0
+    standards: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "entries": sorted(self.entries), "files": self.files, "items": self.items,
+                "standards": self.standards}
+
+
+@dataclass
+class Manifest:
+    targets: dict[str, TargetRecord] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT, "govopen": __version__,
+                "targets": {name: rec.to_json() for name, rec in sorted(self.targets.items())}}
+
+
+def load_manifest(out: Path) -> Manifest:
+    """The manifest of the outputs in `out`; an empty one when there is none or it is unreadable."""
+    try:
+        raw = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        if raw.get("format") != FORMAT:
+            return Manifest()
+        return Manifest({name: TargetRecord(str(rec["key"]), [str(e) for e in rec["entries"]], int(rec["files"]),
+                                            int(rec["items"]), int(rec["standards"]))
+                         for name, rec in raw["targets"].items()})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return Manifest()
+
+
+def write_manifest(out: Path, manifest: Manifest) -> None:
+    """Write atomically (temporary file, then rename), so a reader never sees half a manifest."""
+    text = json.dumps(manifest.to_json(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    tmp = out / f".govopen-manifest-{os.getpid()}.tmp"  # plain open(): the permissions follow the umask
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, out / MANIFEST)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def drop_manifest(out: Path) -> None:
+    """Before outputs change, the old manifest goes: an interrupted publish then means a full rebuild, never a
+    manifest that vouches for outputs it does not describe."""
+    (out / MANIFEST).unlink(missing_ok=True)
+
+
+def up_to_date(record: TargetRecord | None, key: str, out: Path) -> bool:
+    return record is not None and record.key == key and bool(record.entries) and \
+        all((out / entry).exists() for entry in record.entries)
+
+
+# --- keys -----------------------------------------------------------------------------------------
+
+def file_digest(source: SourceFile) -> str:
+    if source.digest:
+        return source.digest
+    try:
+        return digest(source.path.read_bytes())
+    except OSError:
+        return "unreadable"
+
+
+def tree_digest(folder: Path | None) -> str:
+    """A hash of every file under `folder` (names and bytes); "" when there is no such folder."""
+    if folder is None or not folder.is_dir():
+        return ""
+    h = hashlib.blake2b(digest_size=20)
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        h.update(digest(path.read_bytes()).encode())
+    return h.hexdigest()
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.blake2b(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode(), digest_size=20).hexdigest()
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The keys of one build's targets."""
+
+    base: str
+    county_files: dict[str, str]  # county code -> digest of its profile
+
+    def province(self) -> str:
+        return _hash("province", self.base, sorted(self.county_files))
+
+    def county(self, code: str) -> str:
+        return _hash("county", self.base, code, self.county_files.get(code, ""))
+
+
+def _embedded_templates() -> Path | None:
+    try:
+        return embedded_root() / "templates"
+    except Exception:  # no embedded workspace: nothing to hash
+        return None
+
+
+def build_keys(sources: Sources, *, renderers: Iterable[str], options: dict[str, Any],
+               county_sources: dict[str, SourceFile]) -> Keys:
+    """The keys of this build's targets, from the loaded sources and the build's renderers and options."""
+    county_paths = {id(s) for s in county_sources.values()}
+    base_files = sorted((s.display, file_digest(s)) for s in sources.files if id(s) not in county_paths)
+    cfg = sources.config
+    templates = sources.workspace.root / (cfg.templates_dir if cfg else "templates")
+    base = _hash(FORMAT, __version__, code_fingerprint(), sorted(renderers), options, base_files,
+                 tree_digest(templates), tree_digest(_embedded_templates()), os.environ.get("SOURCE_DATE_EPOCH", ""))
+    return Keys(base, {code: file_digest(src) for code, src in county_sources.items()})
