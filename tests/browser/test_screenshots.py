@@ -3,6 +3,7 @@ the structure diagram, a domain page (desktop and phone) and an item page; and a
 
 from __future__ import annotations
 
+import re
 import struct
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,8 +51,12 @@ def shoot(browser: tuple[Any, Traffic], url: str, name: str, *, width: int = 128
 def test_screenshots_of_the_home_and_a_domain_page(browser: tuple[Any, Traffic], shipped: Path) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     site = shipped / "site"
-    domain = sorted((site / "domains").glob("*.html"))[0]
-    item = sorted((site / "items").glob("*.html"))[0]
+    first = re.search(r'href="(domains/[^"]+\.html)"', (site / "index.html").read_text(encoding="utf-8"))
+    assert first is not None
+    domain = site / first.group(1)  # the first domain in system order (征地补偿)
+    first_item = re.search(r'href="\.\./(items/[^"]+\.html)"', domain.read_text(encoding="utf-8"))
+    assert first_item is not None
+    item = site / first_item.group(1)
     shots = {
         "home.png": shoot(browser, file_url(site / "index.html"), "home.png"),
         "home-diagram.png": shoot(browser, file_url(site / "index.html"), "home-diagram.png", element="figure.diagram"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Path]:
+def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Converted]:
     soffice = require_tool("soffice")
     require_tool("pdftotext")
     require_tool("pdftoppm")
@@ -53,11 +54,17 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Path]:
     # One soffice start for every document: it costs seconds to start.
     pdfs = convert_to_pdf(soffice, docs, base / "pdf", TIMEOUT)
     assert sorted(pdfs) == sorted(docs), sorted(set(docs) - set(pdfs))
-    return pdfs
+    return {doc: Converted(pdf, pdf_pages("pdftotext", pdf)) for doc, pdf in pdfs.items()}
 
 
-def test_every_document_converts(converted: dict[Path, Path]) -> None:
-    assert len(converted) > 5 and all(pdf.stat().st_size > 1000 for pdf in converted.values())
+@dataclass(frozen=True)
+class Converted:
+    pdf: Path
+    pages: list[str]  # text per page
+
+
+def test_every_document_converts(converted: dict[Path, Converted]) -> None:
+    assert len(converted) > 5 and all(c.pdf.stat().st_size > 1000 and c.pages for c in converted.values())
     assert any(d.name.endswith("catalog.docx") for d in converted)  # the county catalog too
 
 
@@ -70,11 +77,11 @@ def _expectations(doc: DocxFile) -> tuple[int, int]:
     return low, high
 
 
-def test_page_counts_cover_numbers_and_first_catalog_items(converted: dict[Path, Path]) -> None:
+def test_page_counts_cover_numbers_and_first_catalog_items(converted: dict[Path, Converted]) -> None:
     checked = 0
-    for docx_path, pdf in converted.items():
+    for docx_path, conv in converted.items():
         doc = DocxFile.open(docx_path)
-        pages = pdf_pages("pdftotext", pdf)
+        pages = conv.pages
         low, high = _expectations(doc)
         assert low <= len(pages) <= high, f"{docx_path.name}: {len(pages)} pages, expected {low}–{high}"
         text = squash("".join(pages))
@@ -106,12 +113,12 @@ def _page_of(pages: list[str], line: str, start: int) -> int | None:
                  and any(squash(x) == line for x in p.splitlines())), None)
 
 
-def test_toc_page_numbers_match_the_pages(converted: dict[Path, Path]) -> None:
+def test_toc_page_numbers_match_the_pages(converted: dict[Path, Converted]) -> None:
     """前言 carries a fixed Roman number; chapters, annexes and 参考文献 carry PAGEREF fields. All must match
     the pages where LibreOffice put the headings."""
     checked = 0
-    for docx_path, pdf in converted.items():
-        pages = pdf_pages("pdftotext", pdf)
+    for docx_path, conv in converted.items():
+        pages = conv.pages
         toc = next((i for i, p in enumerate(pages) if "目次" in squash(p)[:40]), None)
         if toc is None or docx_path.name.endswith("catalog.docx"):
             continue
@@ -130,10 +137,10 @@ def test_toc_page_numbers_match_the_pages(converted: dict[Path, Path]) -> None:
     assert checked
 
 
-def test_snapshots_for_a_person(converted: dict[Path, Path]) -> None:
+def test_snapshots_for_a_person(converted: dict[Path, Converted]) -> None:
     written = []
-    for docx_path, pdf in converted.items():
-        pages = pdf_pages("pdftotext", pdf)
+    for docx_path, conv in converted.items():
+        pages, pdf = conv.pages, conv.pdf
         stem = docx_path.stem  # mini-zdbc-00, shipped-gen-01, mini-330105-catalog
         written.append(snapshot("pdftoppm", pdf, 1, PREVIEW / f"{stem}-cover.png"))
         first = next((i for i, p in enumerate(pages) if "公开渠道和载体" in squash(p) and "序号" in squash(p)), None)

@@ -9,7 +9,7 @@ import pytest
 from resp_helpers import annex1_rows, registry_of, sources_of, workspace_with_registry
 
 from govopen_std.model.organization import OrganizationRegistry
-from govopen_std.model.system import StandardProject, StatusChange, System
+from govopen_std.model.system import STATUSES, StandardProject, StatusChange, System
 from govopen_std.progress import stages
 from govopen_std.progress.compute import compute_progress, unit_index
 from govopen_std.progress.summary import report_records, summary_text
@@ -67,6 +67,11 @@ def _project(**changes: object) -> StandardProject:
     base: dict[str, object] = {"id": "gen-01", "title": "政务公开总则", "group": "general", "month": "2017-12",
                                "units": ["省质监局"], "status": "起草"}
     return StandardProject.model_validate({**base, **changes})
+
+
+def test_stage_order_covers_every_status_of_the_model() -> None:
+    assert set(stages.ORDER) | {"废止"} == set(STATUSES)
+    assert stages.ORDER[-1] == stages.REQUIRED_STAGE
 
 
 def test_stage_on_a_date_uses_the_history_including_the_day_itself() -> None:

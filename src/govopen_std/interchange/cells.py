@@ -316,6 +316,13 @@ def add_channel(result: dict[str, list[str]], channel: str, *, required: bool) -
 _PUBLIC = {"社会公众", "公众", "全体公民", "全社会公众", "社会", "所有人"}
 
 
+def _who(rest: str) -> str:
+    """'（村民（含外嫁女））' / '：村民' -> the group; only the one enclosing bracket pair is removed."""
+    if rest[:1] in "（(" and rest[-1:] in "）)":
+        return rest[1:-1].strip()
+    return rest.lstrip("：: ").strip()
+
+
 def parse_audience(text: str, audiences: list[str]) -> tuple[str | dict[str, str] | None, list[Problem]]:
     """'全社会' / '特定群体（拟征收土地所在地的村民）' / a group written alone (then 特定群体 with who)."""
     text = text.strip()
@@ -327,7 +334,7 @@ def parse_audience(text: str, audiences: list[str]) -> tuple[str | dict[str, str
         if key(text) == key(kind):
             return kind, []
         if key(text).startswith(key(kind)):
-            who = text[len(kind):].strip().strip("：:（）() ")
+            who = _who(text[len(kind):].strip())
             return ({"kind": kind, "who": who} if who else kind), []
     if "特定群体" in audiences:
         return {"kind": "特定群体", "who": text}, []

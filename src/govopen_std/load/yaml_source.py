@@ -98,16 +98,22 @@ class _Builder:
     def _mapping(self, node: MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
+        merged_keys: set[str] = set()
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 merged = self.build(value_node, loc, depth + 1)
                 for part in merged if isinstance(merged, list) else [merged]:
                     if isinstance(part, dict):
                         for k, v in part.items():
-                            result.setdefault(k, v)
+                            if k not in result:
+                                result[k] = v
+                                merged_keys.add(k)
                 continue
             key = _key_text(key_node)
             line = key_node.start_mark.line + 1
+            if key in merged_keys:
+                merged_keys.discard(key)  # an explicit key overrides a merged one (YAML merge semantics)
+                del result[key]
             if key in result:
                 self.diags.add(Diagnostic.make("Y102", self._loc(key_node), key=key, first_line=first_line[key]))
                 continue

@@ -16,12 +16,13 @@ LABELS = {
            "groups": "各分组进展", "units": "各责任单位进展", "overdue": "逾期未发布的标准", "group": "分组",
            "unit": "责任单位（附件1）", "today": "现机构", "planned": "计划", "due": "应完成", "done": "已完成",
            "late": "逾期", "published": "已发布", "id": "编号", "title": "标准", "month": "计划时间",
-           "stage": "当前阶段", "written": "已写出", "none": "无逾期标准。", "hint": "提示"},
+           "stage": "当前阶段", "written": "已写出", "none": "无逾期标准。", "hint": "提示", "total": "合计"},
     "en": {"date": "as of", "option": "from --as-of", "clock": "today's date; --as-of not given",
            "groups": "Progress by group", "units": "Progress by responsible unit", "overdue": "Overdue standards",
            "group": "group", "unit": "unit (Annex 1)", "today": "today's body", "planned": "planned", "due": "due",
            "done": "done", "late": "overdue", "published": "published", "id": "id", "title": "standard",
-           "month": "month", "stage": "stage", "written": "written", "none": "No standard is overdue.", "hint": "hint"},
+           "month": "month", "stage": "stage", "written": "written", "none": "No standard is overdue.", "hint": "hint",
+           "total": "total"},
 }
 
 
@@ -36,7 +37,8 @@ def _tally_table(title: str, rows: tuple[Tally, ...], total: Tally | None, lab: 
     for key in ("planned", "due", "done", "late", "published"):
         table.add_column(lab[key], justify="right")
     for t in (*rows, *([total] if total else [])):
-        lead = [t.title, t.today or t.title] if today else [t.title]
+        title = lab["total"] if t is total else t.title
+        lead = [title, t.today or title] if today else [title]
         late = f"[bold red]{t.overdue}[/]" if t.overdue else "0"
         table.add_row(*lead, str(t.planned), str(t.due), str(t.done), late, str(t.published))
     return table
@@ -54,6 +56,8 @@ def _overdue_table(report: ProgressReport, lab: dict[str, str], lang: str) -> ob
 
 
 def _date_line(report: ProgressReport, lab: dict[str, str]) -> str:
+    if lab is LABELS["en"]:
+        return f"{lab['date']}: {report.as_of.isoformat()} ({lab[report.date_source]})"
     return f"{lab['date']}：{report.as_of.isoformat()}（{lab[report.date_source]}）"
 
 

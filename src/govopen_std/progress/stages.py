@@ -20,20 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from govopen_std.model.system import STATUSES, StandardProject, StatusChange
+from govopen_std.model.system import StandardProject, StatusChange
 
 ORDER: tuple[str, ...] = ("预研", "立项", "起草", "征求意见", "审查", "批准", "发布")
 REQUIRED_STAGE = "发布"
 DONE_STAGES = frozenset({"发布", "废止"})
 UNRECORDED = "未记录"  # no stage recorded on or before the date
 QUARTER_NAMES = ("第一季度", "第二季度", "第三季度", "第四季度")
-
-assert set(ORDER) | {"废止"} == set(STATUSES), "stage order must cover every status of the model"
-
-
-def month_end(month: str) -> dt.date:
-    """The last day of a planned month written YYYY-MM."""
-    return due_date(month) - dt.timedelta(days=1)
 
 
 def due_date(month: str) -> dt.date:

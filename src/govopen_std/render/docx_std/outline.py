@@ -436,13 +436,23 @@ def standard_outline(std: StandardView, style: DocxStyle, build_date: dt.date) -
 # --- the county's local catalog --------------------------------------------------------------------------
 
 
+def _cover_title(title: str, county: str, style: DocxStyle) -> str:
+    """Break a cover title after the county's name when it does not fit on one line of the type area."""
+    page = style.page
+    per_line = int((page.width_mm - page.margin_left_mm - page.margin_right_mm) / 25.4 * 72
+                   / style.element("cover_title").size)
+    if len(title) > per_line and title.startswith(county) and len(title) > len(county):
+        return f"{county}\n{title[len(county):]}"
+    return title
+
+
 def county_outline(view: BuildView, style: DocxStyle) -> Outline:
     """Cover, 目次, then one landscape table per adopted domain, in the catalog annex's layout."""
     assert view.county is not None
     name = view.county.name
     cs = style.county
     title = cs.title.format(county=name)
-    cover = CountyCover(title, cs.subtitle.format(county=name),
+    cover = CountyCover(_cover_title(title, name, style), cs.subtitle.format(county=name),
                         f"{view.build_date.isoformat()} {cs.date_label}", cs.issuer.format(county=name))
     marks = Bookmarks()
     tables: list[Block] = []

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from county_sheets import GOOD_ROWS, Row, county_sheet
 from ruamel.yaml import YAML
-from sheets import GOOD_ROWS, Row, county_sheet
 
 from conftest import run_cli
 from govopen_std.interchange.importer import ImportOptions, import_catalog
