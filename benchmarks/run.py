@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generate as G  # noqa: E402
-import measure as M  # noqa: E402
+import generate as G
+import measure as M
 
 sys.path.insert(0, str(M.ROOT / "src"))
 
@@ -363,7 +363,7 @@ def national_build(cfg: Config, report: Report, n: int) -> None:
     per_county = big.wall / sizes[-1]
     estimate = per_county * n
     measured = "measured" if sizes[-1] == n else f"extrapolated from {sizes[-1]} counties"
-    report.add(Row(f"national `build` of every county's HTML and XLSX under 10 minutes (--jobs 2)",
+    report.add(Row("national `build` of every county's HTML and XLSX under 10 minutes (--jobs 2)",
                    f"{fmt(estimate)} ({measured})", "", estimate < 600,
                    "limited by the renderers: see 'What limits the missed targets'"))
     report.add(Row("`build` peak memory under 2 GB", f"{big.peak_mb:,.0f} MB at {sizes[-1]} counties", "",

@@ -178,7 +178,8 @@ def _publish(staging: Path, out: Path) -> list[Path]:
                 replaced.append(entry.name)
             entry.rename(target)
             moved.append(target)
-            _test_pause("publish")
+            if len(moved) == 1:
+                _test_pause("publish")
     except OSError:
         for target in moved:
             target.rename(staging / target.name)

@@ -127,9 +127,10 @@ class Keys:
 
     base: str
     county_files: dict[str, str]  # county code -> digest of its profile
+    counties: tuple[str, ...] = ()  # every county profile of the workspace (which counties exist)
 
     def province(self) -> str:
-        return _hash("province", self.base, sorted(self.county_files))
+        return _hash("province", self.base, list(self.counties))
 
     def county(self, code: str) -> str:
         return _hash("county", self.base, code, self.county_files.get(code, ""))
@@ -145,10 +146,11 @@ def _embedded_templates() -> Path | None:
 def build_keys(sources: Sources, *, renderers: Iterable[str], options: dict[str, Any],
                county_sources: dict[str, SourceFile]) -> Keys:
     """The keys of this build's targets, from the loaded sources and the build's renderers and options."""
-    county_paths = {id(s) for s in county_sources.values()}
-    base_files = sorted((s.display, file_digest(s)) for s in sources.files if id(s) not in county_paths)
+    profiles = {p.resolve() for p in sources.paths.counties}
+    base_files = sorted((s.display, file_digest(s)) for s in sources.files if s.path.resolve() not in profiles)
+    counties = tuple(sorted(s.display for s in sources.files if s.path.resolve() in profiles))
     cfg = sources.config
     templates = sources.workspace.root / (cfg.templates_dir if cfg else "templates")
     base = _hash(FORMAT, __version__, code_fingerprint(), sorted(renderers), options, base_files,
                  tree_digest(templates), tree_digest(_embedded_templates()), os.environ.get("SOURCE_DATE_EPOCH", ""))
-    return Keys(base, {code: file_digest(src) for code, src in county_sources.items()})
+    return Keys(base, {code: file_digest(src) for code, src in county_sources.items()}, counties)

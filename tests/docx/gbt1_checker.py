@@ -255,6 +255,32 @@ def r10_annex_letters(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
 
 
 @rule
+def r10_annex_mentions(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
+    """Every annex is referred to in the body or an earlier annex, and lettered in order of first mention."""
+    scope = sk.first("范围")
+    letters = [squash(p.text)[-1] for k, p in sk.headings if k == "附录"]
+    if scope is None or not letters:
+        return
+    first: dict[str, int] = {}
+    current = None
+    for p in doc.paragraphs:
+        if p.index <= scope.index:
+            continue
+        if re.fullmatch(r"附录[A-Z]", squash(p.text)) and doc.outline(p.element) == 0:
+            current = squash(p.text)[-1]
+            continue
+        for m in re.finditer(r"附录([A-Z])", p.text):
+            if m.group(1) != current:
+                first.setdefault(m.group(1), p.index)
+    for letter in letters:
+        if letter not in first:
+            yield Finding("10 annex referred to", "C", f"附录{letter} is never referred to")
+    mentioned = [x for x in sorted(first, key=first.__getitem__) if x in letters]
+    if mentioned != sorted(mentioned):
+        yield Finding("10 annex mention order", "C", "first mentions in the order " + "".join(mentioned))
+
+
+@rule
 def r11_end_line(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
     last = doc.paragraphs[-1].element if doc.paragraphs else None
     if last is None or doc.align(last) != "center" or last.find(f"{q('w:pPr')}/{q('w:pBdr')}") is None:

@@ -72,7 +72,7 @@ DAMAGE: dict[str, tuple[Edit, str]] = {
     "annex table number": (sub(DOC, "表A.1\u3000", "表A.2\u3000"), "24 annex table numbers"),
     "caption below": (sub(DOC, "表A.1\u3000", "图A.1\u3000"), "26 table caption above, centred"),
     "header row not repeated": (sub(DOC, "<w:tblHeader/>", ""), "table header repeat"),
-    "empty cell": (sub(DOC, "<w:t>—</w:t>", "<w:t> </w:t>"), "27 empty cell"),
+    "empty cell": (sub(DOC, r"(<w:t[^>]*>)—</w:t>", r"\1 </w:t>", regex=True), "27 empty cell"),
     "annex status line": (sub(DOC, "<w:t>（规范性）</w:t>", "<w:t>规范性附录</w:t>"), "9 annex heading lines"),
     "foreword on the 目次 page": (sub(DOC, "<w:pageBreakBefore/>", ""), "8 page breaks"),
     "number with a hyphen": (sub(DOC, "DB33/T 2099—2021", "DB33/T 2099-2021"), "34 number format"),

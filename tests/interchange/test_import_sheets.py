@@ -211,3 +211,19 @@ def test_dash_marks_an_empty_cell(mini: Path, tmp_path: Path) -> None:
     result = import_catalog(ImportOptions(path, workspace=mini, standard="zdbc-03", dry_run=True))
     (item,) = result.items["zdbc-03"]
     assert (item.category, item.name, item.audience, item.level) == (["征地信息查询"], "征地信息查询", None, [])
+
+
+def test_new_domain_text_declares_its_subjects(mini: Path, tmp_path: Path) -> None:
+    """Subjects a domain does not declare yet (and that are no near miss of one it does) are declared in the text."""
+    path = tmp_path / "fpjz.csv"
+    path.write_text("一级事项,二级事项,子领域,公开内容,公开依据,公开时限,公开主体,公开方式,公开渠道和载体\n"
+                    "扶贫对象,扶贫对象名单,扶贫,对象名单,政府信息公开条例第二十条,公示期不少于7日,"
+                    "县级农业农村主管部门、乡镇人民政府（街道办事处）,主动,■社区/企事业单位/村公示栏（电子屏）\n",
+                    encoding="utf-8")
+    result = run_cli("import", str(path), "-s", "fpjz-01", "-w", str(mini))
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.count("I825") == 2
+    data = YAML(typ="safe").load((mini / "standards/domains/fpjz/fpjz-01.yaml").read_text(encoding="utf-8"))
+    assert data["subjects"] == [{"name": "县级农业农村主管部门"}, {"name": "乡镇人民政府（街道办事处）"}]
+    assert data["items"][0]["code"] == "FPJZ-01-01" and data["items"][0]["area"] == "扶贫"
+    assert run_cli("check", "-w", str(mini)).exit_code == 0

@@ -8,6 +8,7 @@ instead of racing it.
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import time
@@ -49,7 +50,13 @@ def leftovers(out: Path) -> list[str]:
 
 def top_level_inodes(out: Path) -> dict[str, int]:
     """The outputs in place (a replaced one is a new folder, so a new inode); cheap enough to poll."""
-    return {p.name: p.stat().st_ino for p in out.iterdir() if not p.name.startswith(".govopen-")}
+    inodes = {}
+    for path in out.iterdir():
+        try:
+            inodes[path.name] = path.stat().st_ino
+        except FileNotFoundError:  # moved away between listing and stat: that is a change too
+            inodes[path.name] = -1
+    return {name: inode for name, inode in inodes.items() if not name.startswith(".govopen-")}
 
 
 def staging_files(out: Path) -> list[Path]:
@@ -68,9 +75,10 @@ def wait_until(condition: Callable[[], bool], proc: subprocess.Popen[str]) -> No
 
 
 def start_build(workspace: Path, out: Path, pause: str) -> subprocess.Popen[str]:
+    """The build in its own process group (with its render workers), as a shell starts a foreground job."""
     return subprocess.Popen(govopen_command("build", "-w", str(workspace), "-o", str(out)), cwd=out.parent,
                             env=govopen_env(GOVOPEN_TEST_PAUSE=pause), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
 def finish(proc: subprocess.Popen[str]) -> tuple[int, str]:
@@ -78,22 +86,45 @@ def finish(proc: subprocess.Popen[str]) -> tuple[int, str]:
         _, stderr = proc.communicate(timeout=WAIT)
     finally:
         if proc.poll() is None:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
     return proc.returncode, stderr
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def assert_no_worker_left(pgid: int) -> None:
+    """No render worker outlives the build (one would keep writing into a removed staging folder)."""
+    deadline = time.monotonic() + WAIT
+    while group_alive(pgid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if group_alive(pgid):
+        os.killpg(pgid, signal.SIGKILL)
+        pytest.fail("a process of the build was still running after it ended")
+
+
+@pytest.mark.parametrize(("signum", "group"), [(signal.SIGTERM, False), (signal.SIGINT, False), (signal.SIGINT, True)],
+                         ids=["SIGTERM", "SIGINT", "ctrl-c-to-process-group"])
 def test_interrupted_build_leaves_previous_outputs(built: tuple[Path, Path, dict[str, str]],
-                                                   signum: signal.Signals) -> None:
+                                                   signum: signal.Signals, group: bool) -> None:
     workspace, out, before = built
     change_sources(workspace)
     proc = start_build(workspace, out, "render:600")
-    wait_until(lambda: bool(staging_files(out)), proc)  # the first renderer has written into staging
-    proc.send_signal(signum)
+    wait_until(lambda: bool(staging_files(out)), proc)  # a renderer has written into staging
+    if group:  # what Ctrl-C in a terminal does: the build and its render workers all get SIGINT
+        os.killpg(proc.pid, signum)
+    else:
+        proc.send_signal(signum)
     code, stderr = finish(proc)
     assert code == 1, stderr
     assert "B603" in stderr and "Traceback" not in stderr, stderr
+    assert_no_worker_left(proc.pid)
     assert snapshot(out) == before
     assert leftovers(out) == []
 
@@ -109,7 +140,7 @@ def test_signal_while_publishing_completes_the_publish(built: tuple[Path, Path, 
     expected = snapshot(expected_out)
     assert expected != before
     inodes = top_level_inodes(out)
-    proc = start_build(workspace, out, "publish:5")
+    proc = start_build(workspace, out, "publish:10")
     wait_until(lambda: top_level_inodes(out) != inodes, proc)  # the first output has been replaced
     proc.send_signal(signal.SIGTERM)
     code, stderr = finish(proc)

@@ -25,7 +25,7 @@ from conftest import MINI
 from govopen_std.diagnostics import Diagnostic, Severity
 from govopen_std.pipeline import check_workspace
 
-EXAMPLES = int(os.environ.get("GOVOPEN_FUZZ_EXAMPLES", "300"))
+EXAMPLES = int(os.environ.get("GOVOPEN_FUZZ_EXAMPLES", "200"))
 CACHE_SWITCH = "GOVOPEN_CACHE"
 CLI_EXAMPLES = 8
 

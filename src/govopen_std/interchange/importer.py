@@ -30,6 +30,9 @@ from govopen_std.model.base import alias_table
 from govopen_std.model.county import CountyProfile, LocalItem
 from govopen_std.model.item import Item
 
+# A subject this close to a declared one is a misspelling to fix (I809), not a new subject to declare.
+NEAR_MISS = 0.6
+
 
 @dataclass(frozen=True)
 class ImportOptions:
@@ -245,11 +248,14 @@ def validated(run: _Run, drafts: list[Draft]) -> dict[str, list[tuple[Item, Draf
 
 def _new_subjects(run: _Run, group_id: str, items: list[Item]) -> list[str]:
     """Subjects the domain does not declare and that are not a near miss of one it does."""
+    import difflib
+
     declared = run.ctx.subjects.get(group_id, [])
     new: list[str] = []
     for item in items:
         for subject in item.subject:
-            if subject not in declared and subject not in new and not suggestion(subject, declared):
+            near = difflib.get_close_matches(subject, declared, n=1, cutoff=NEAR_MISS)
+            if subject not in declared and subject not in new and not near:
                 new.append(subject)
     return new
 

@@ -107,8 +107,16 @@ def run_properties(fmt: RunFormat) -> etree._Element | None:
     return rpr
 
 
+_CONTROL = {c: None for c in range(32) if c not in (9, 10)}  # not allowed in XML 1.0 (and \r is noise)
+
+
+def clean(text: str) -> str:
+    return text.translate(_CONTROL)
+
+
 def text_element(text: str) -> etree._Element:
     node = el("w:t")
+    text = clean(text)
     node.text = text
     if text != text.strip() or "  " in text:
         node.set(qn("xml:space"), "preserve")

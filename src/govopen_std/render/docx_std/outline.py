@@ -54,6 +54,7 @@ INTRODUCTION_TITLE = "引\u3000言"
 BIBLIOGRAPHY_TITLE = "参考文献"
 CATALOG_ANNEX_TITLE = "公开事项目录"
 PUBLISHED = ("发布", "废止")
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # Rough layout figures for paging the front matter without a renderer: characters per line of 五号
 # text in the A4 type area, and lines per page. The 目次 is kept to one page (toc_max_entries).
 CHARS_PER_LINE = 40
@@ -169,7 +170,7 @@ def clause_blocks(clause: Clause, number: str, level: int, counter: Counter, slo
         blocks.append(NumberedPara(number, first))
         body = body[1:]
     else:
-        blocks.append(Heading(role, number, "", level))
+        blocks.append(Heading(role, number, "", level, marks.next() if level <= toc_depth else None))
     blocks += body_blocks(body, counter, slots)
     for i, child in enumerate(clause.clauses, 1):
         blocks += clause_blocks(child, f"{number}.{i}", level + 1, counter, slots, marks, toc_depth)
@@ -293,6 +294,7 @@ class StandardOutliner:
     style: DocxStyle
     build_date: dt.date
     marks: Bookmarks = field(default_factory=Bookmarks)
+    rules: RuleContent | None = None
 
     @property
     def text(self) -> StandardText:
@@ -314,12 +316,19 @@ class StandardOutliner:
         )
 
     def technical_chapters(self, counter: Counter, slots: RuleSlots, toc_depth: int) -> list[Block]:
+        """The text's chapters from 4, then the chapters that refer to generated annexes (a normative annex
+        binds only through a reference to it): the catalog when the text never mentions 附录A, and the
+        rule-block annex of gen-02/03/10."""
         text, blocks = self.text, []
         chapters = list(text.clauses)
         if self.std.items and not any("附录A" in s for s in _strings(text)):
             chapters.append(Clause(title=self.style.catalog.chapter_title, body=[self.style.catalog.chapter_text]))
         for i, clause in enumerate(chapters, 4):
             blocks += clause_blocks(clause, str(i), 1, counter, slots, self.marks, toc_depth)
+        if self.rules and (slots.unused() or self.rules.sentences):
+            letter = LETTERS[(1 if self.std.items else 0) + len(text.annexes)]
+            clause = Clause(title=self.rules.annex_title, body=[f"{self.rules.reference}应符合附录{letter}的规定。"])
+            blocks += clause_blocks(clause, str(4 + len(chapters)), 1, counter, slots, self.marks, toc_depth)
         return blocks
 
     def body(self, slots: RuleSlots, toc_depth: int) -> list[Block]:
@@ -352,7 +361,7 @@ class StandardOutliner:
 
     def outline(self) -> Outline:
         text, std, style = self.text, self.std, self.style
-        rules = rule_content(text) if std.text is not None else None
+        rules = self.rules = rule_content(text) if std.text is not None else None
         slots = RuleSlots({t.header: t for t in rules.tables} if rules else {})
         toc_depth = 2
         body = self.body(slots, toc_depth)
@@ -364,7 +373,7 @@ class StandardOutliner:
             body = self.body(slots, toc_depth)
         cover = self.cover()
         sections = [SectionSpec("cover", [cover]), SectionSpec("front"), SectionSpec("body", body)]
-        letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        letters = iter(LETTERS)
         if std.items:
             letter = next(letters)
             caption_title = f"{std.group_title}领域" if std.is_domain_spec else std.title

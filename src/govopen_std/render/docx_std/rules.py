@@ -27,6 +27,7 @@ class RuleTable:
 @dataclass(frozen=True)
 class RuleContent:
     annex_title: str
+    reference: str  # what the chapter that refers to the annex names
     tables: tuple[RuleTable, ...]
     sentences: tuple[str, ...]
 
@@ -49,7 +50,7 @@ def coding_content(scheme: CodingScheme) -> RuleContent:
         f"省级标准编制的一级事项使用序号{_span(*ranges.provincial, width)}，"
         f"县（市、区）增补的一级事项使用序号{_span(*ranges.local, width)}。",
     )
-    return RuleContent("事项编码规则", (segments, domains), sentences)
+    return RuleContent("事项编码规则", "事项编码的代码段、领域代码和序号分配", (segments, domains), sentences)
 
 
 def catalog_content(rules: CatalogRules) -> RuleContent:
@@ -66,7 +67,7 @@ def catalog_content(rules: CatalogRules) -> RuleContent:
     sentences: tuple[str, ...] = ()
     if rules.placeholder_terms:
         sentences = ("目录中不应出现下列占位文字：" + "、".join(rules.placeholder_terms) + "。",)
-    return RuleContent("目录编制规则", (elements, columns), sentences)
+    return RuleContent("目录编制规则", "目录要素、目录栏目和禁用的占位文字", (elements, columns), sentences)
 
 
 def data_element_content(elements: list[DataElement]) -> RuleContent:
@@ -76,7 +77,7 @@ def data_element_content(elements: list[DataElement]) -> RuleContent:
         tuple((e.id, e.name, e.field, e.definition, e.type, e.format or "—", e.value_domain, e.obligation)
               for e in elements),
     )
-    return RuleContent("数据元", (table,), ())
+    return RuleContent("数据元", "目录的数据元", (table,), ())
 
 
 def rule_content(text: StandardText) -> RuleContent | None:

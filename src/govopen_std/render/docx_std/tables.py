@@ -1,68 +1,88 @@
-"""Tables at the XML level: one prepared row element, deep-copied and filled for every data row.
+"""Tables at the XML level: one prepared row template, filled for every data row.
 
 python-docx's `table.add_row()` re-reads the table for every row and `table.cell(r, c)` walks the whole
-grid, so a catalog of a few hundred items took seconds to minutes that way (issue 10). Copying a
-prepared `w:tr` costs the same for the 10th and the 10,000th row.
+grid, so a catalog of a few hundred items took seconds to minutes that way (issue 10). Here the row's
+XML is prepared once, cut around its cell texts; every data row is that text with its values escaped
+in, spliced into the serialized document, so the 10,000th row costs what the 10th did.
 """
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from lxml import etree
 
-from govopen_std.render.ooxml import paragraph, proportional, qn, table_grid, table_properties, table_row, text_element
+from govopen_std.render.ooxml import paragraph, proportional, qn, table_grid, table_properties, table_row
 from govopen_std.view.model import EMPTY
 
 THICK = 12  # eighths of a point: the outer frame and the line under the header (GB/T 1.1 10.4.2.2)
 THIN = 4
 
 
-def _set_text(p: etree._Element, text: str) -> None:
-    r = p.find(qn("w:r"))
-    assert r is not None
-    t = r.find(qn("w:t"))
-    if t is None:
-        r.append(text_element(text))
-    else:
-        t.text = text
-        if text != text.strip() or "  " in text:
-            t.set(qn("xml:space"), "preserve")
+_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{chr(c): "" for c in range(32) if c not in (9, 10)}})
+P_CLOSE = "</w:t></w:r></w:p>"
 
 
-def _template_row(widths: Sequence[int], styles: Sequence[str]) -> etree._Element:
-    cells = [[paragraph(style, "—")] for style in styles]
-    return table_row(cells, widths)
+@dataclass(frozen=True)
+class RowTemplate:
+    """The XML of one data row, cut around its cell texts: for each cell the opening of the cell and of
+    its first paragraph. A value's lines become paragraphs of the cell, each one a copy of that paragraph."""
+
+    cells: tuple[tuple[str, str], ...]  # (cell opening, paragraph opening) per column
+
+    @classmethod
+    def prepare(cls, widths: Sequence[int], styles: Sequence[str]) -> RowTemplate:
+        cells = []
+        for width, style in zip(widths, styles, strict=True):
+            tc = f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+            para = f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t xml:space="preserve">'
+            cells.append((tc, para))
+        return cls(tuple(cells))
+
+    def fill(self, values: Sequence[str]) -> str:
+        parts = ["<w:tr><w:trPr><w:cantSplit/></w:trPr>"]
+        for (tc, para), value in zip(self.cells, values, strict=True):
+            lines = [line.translate(_ESCAPE) for line in (value or "").split("\n") if line.strip()] or [EMPTY]
+            parts.append(tc + "".join(para + line + P_CLOSE for line in lines) + "</w:tc>")
+        parts.append("</w:tr>")
+        return "".join(parts)
 
 
-def fill_row(template: etree._Element, values: Sequence[str]) -> etree._Element:
-    """A copy of `template` with one value per cell; a value's lines become paragraphs of the cell."""
-    row = copy.deepcopy(template)
-    for tc, value in zip(row.iterfind(qn("w:tc")), values, strict=True):
-        lines = [line for line in (value or "").split("\n") if line.strip()] or [EMPTY]
-        p = tc.find(qn("w:p"))
-        assert p is not None
-        extra = [copy.deepcopy(p) for _ in lines[1:]]
-        _set_text(p, lines[0])
-        for q, line in zip(extra, lines[1:], strict=True):
-            _set_text(q, line)
-            tc.append(q)
-    return row
+@dataclass
+class Deferred:
+    """Row XML spliced into the serialized document where a placeholder stands.
+
+    Moving thousands of parsed nodes into the document tree costs lxml a namespace fix-up per node, and
+    the document is only ever serialized, so the rows stay text until then.
+    """
+
+    parts: list[bytes] = field(default_factory=list)
+
+    def placeholder(self, xml: str) -> etree._Element:
+        self.parts.append(xml.encode("utf-8"))
+        return etree.ProcessingInstruction(PI_TARGET, str(len(self.parts) - 1))
+
+    def splice(self, data: bytes) -> bytes:
+        return PLACEHOLDER.sub(lambda m: self.parts[int(m.group(1))], data)
+
+
+PI_TARGET = "govopen-rows"
+PLACEHOLDER = re.compile(rb"<\?govopen-rows (\d+)\?>")
 
 
 def build_table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int],
-                center: Sequence[bool]) -> etree._Element:
+                center: Sequence[bool], deferred: Deferred) -> etree._Element:
     """A full table: thick frame, header row repeated on every page, rows that never split."""
     tbl = etree.Element(qn("w:tbl"))
     tbl.append(table_properties(sum(widths), THICK, THIN))
     tbl.append(table_grid(widths))
     head = [[paragraph("GBTableHeader", h or EMPTY)] for h in header]
     tbl.append(table_row(head, widths, header=True, bottom_thick=THICK))
-    template = _template_row(widths, ["GBTableCenter" if c else "GBTableText" for c in center])
-    for values in rows:
-        tbl.append(fill_row(template, values))
+    template = RowTemplate.prepare(widths, ["GBTableCenter" if c else "GBTableText" for c in center])
+    if rows:
+        tbl.append(deferred.placeholder("".join(template.fill(values) for values in rows)))
     return tbl
 
 

@@ -33,7 +33,7 @@ from govopen_std.render.docx_std.blocks import (
 )
 from govopen_std.render.docx_std.style import DocxStyle
 from govopen_std.render.docx_std.styles import clause_style, font_table_xml, settings_xml, styles_xml
-from govopen_std.render.docx_std.tables import build_table, content_widths, short_columns
+from govopen_std.render.docx_std.tables import Deferred, build_table, content_widths, short_columns
 from govopen_std.render.ooxml import ParaFormat, RunFormat, paragraph, qn, run
 
 HEADING_STYLES = {"front": "GBFrontTitle", "doc_title": "GBDocTitle", "biblio": "GBBiblioTitle"}
@@ -139,6 +139,7 @@ class BodyWriter:
     style: DocxStyle
     geo: Geometry
     out: list[etree._Element] = field(default_factory=list)
+    deferred: Deferred = field(default_factory=Deferred)
     landscape: bool = False
     pending_break: bool = False
     bookmark_ids: int = 0
@@ -198,11 +199,12 @@ class BodyWriter:
     def table(self, b: TableBlock) -> None:
         widths = content_widths(b.header, b.rows, self.width)
         self.add(paragraph("GBTableCaption", b.caption_text),
-                 build_table(b.header, b.rows, widths, short_columns(b.header, b.rows)))
+                 build_table(b.header, b.rows, widths, short_columns(b.header, b.rows), self.deferred))
 
     def catalog(self, b: CatalogBlock) -> None:
         widths = ox.proportional(b.weights, self.width)
-        self.add(paragraph("GBTableCaption", b.caption_text), build_table(b.header, b.rows, widths, CATALOG_CENTRED))
+        self.add(paragraph("GBTableCaption", b.caption_text),
+                 build_table(b.header, b.rows, widths, CATALOG_CENTRED, self.deferred))
         self.note(Note("注：", b.legend))
         if b.not_applicable:
             self.add(paragraph("GBPlain", b.not_applicable_lead))
@@ -296,7 +298,7 @@ def header_part(root_tag: str, style_id: str, align: str, content: list[etree._E
     return ox.xml_bytes(root)
 
 
-def document_body(outline: Outline, style: DocxStyle, geo: Geometry, refs: ox.HeaderRefs) -> etree._Element:
+def document_xml(outline: Outline, style: DocxStyle, geo: Geometry, refs: ox.HeaderRefs) -> bytes:
     document = ox.el("w:document")
     body = ox.sub(document, "w:body")
     writer = BodyWriter(style, geo)
@@ -316,7 +318,7 @@ def document_body(outline: Outline, style: DocxStyle, geo: Geometry, refs: ox.He
         if i == len(sections) - 1:
             body.append(ox.section_properties(section))
         previous = spec.kind
-    return document
+    return writer.deferred.splice(ox.xml_bytes(document))
 
 
 def docx_bytes(outline: Outline, style: DocxStyle, build_date: dt.date, *, subject: str) -> bytes:
@@ -327,7 +329,7 @@ def docx_bytes(outline: Outline, style: DocxStyle, build_date: dt.date, *, subje
     pkg.relate(ox.REL_FONTS, "fontTable.xml")
     refs = ox.HeaderRefs(pkg.relate(ox.REL_HEADER, "header1.xml"), pkg.relate(ox.REL_HEADER, "header2.xml"),
                          pkg.relate(ox.REL_FOOTER, "footer1.xml"), pkg.relate(ox.REL_FOOTER, "footer2.xml"))
-    pkg.add("word/document.xml", ox.CT_MAIN, ox.xml_bytes(document_body(outline, style, geo, refs)))
+    pkg.add("word/document.xml", ox.CT_MAIN, document_xml(outline, style, geo, refs))
     pkg.add("word/styles.xml", ox.CT_STYLES, styles_xml(style))
     pkg.add("word/settings.xml", ox.CT_SETTINGS, settings_xml())
     pkg.add("word/fontTable.xml", ox.CT_FONTS, font_table_xml(style))
