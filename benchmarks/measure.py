@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -24,6 +25,7 @@ class Run:
     code: int
     stdout: str
     stderr: str
+    cpu: float = 0.0  # user + system seconds of the process and its children (robust on a shared machine)
 
 
 def govopen(*args: str) -> list[str]:
@@ -62,6 +64,7 @@ def _tree_rss_kb(pid: int) -> int:
 def run(cmd: list[str], *, env: dict[str, str], cwd: Path, sample_memory: bool = False, timeout: float = 7200) -> Run:
     """Run a whole process; wall time, and (Linux, when asked) the peak resident memory of its process tree."""
     peak = [0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     stop = threading.Event()
@@ -78,9 +81,15 @@ def run(cmd: list[str], *, env: dict[str, str], cwd: Path, sample_memory: bool =
     finally:
         stop.set()
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if sampler.is_alive():
         sampler.join()
-    return Run(wall, peak[0] / 1024, proc.returncode, out, err)
+    return Run(wall, peak[0] / 1024, proc.returncode, out, err, cpu)
+
+
+def median_cpu(runs: list[Run]) -> float:
+    return statistics.median(r.cpu for r in runs)
 
 
 def median_run(times: int, make: Callable[[int], Run], *, check: bool = True) -> tuple[float, list[Run]]:

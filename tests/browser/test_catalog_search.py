@@ -117,7 +117,7 @@ def test_a_filtered_view_can_be_linked(browser: tuple[Any, Traffic], site: Path)
     page, log = open_page(browser[0], file_url(site / "index.html"))
     page.locator("#q").fill("土地")
     page.select_option("#f-level", "乡级")
-    page.select_option("#f-channel", "社区/企事业单位/村公示栏(电子屏)")
+    page.select_option("#f-channel", "社区/企事业单位/村公示栏（电子屏）")
     expect(page.locator("#search-status")).to_have_attribute("data-count", "2")
     link = page.url
     assert "level=" in link and "channel=" in link
@@ -128,6 +128,11 @@ def test_a_filtered_view_can_be_linked(browser: tuple[Any, Traffic], site: Path)
     assert result_names(copy) == result_names(page)
     form_get, form_log = open_page(browser[0], file_url(site / "index.html") + "?q=%E9%A2%84%E5%85%AC%E5%91%8A")
     expect(form_get.locator("#search-results .result-title")).to_have_text(["征收土地预公告"])
+    form_get.locator("#q").fill("")
+    expect(form_get.locator("#search-status")).to_have_attribute("data-count", "3")
+    form_get.reload()  # a cleared query stays cleared
+    expect(form_get.locator("#search-status")).to_have_attribute("data-count", "3")
+    assert form_get.locator("#q").input_value() == ""
     for each in (log, copy_log, form_log):
         each.assert_clean()
 

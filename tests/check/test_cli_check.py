@@ -64,7 +64,7 @@ def test_all_problems_reported_not_only_the_first(mini: Path) -> None:
     path = mini / "standards/domains/zdbc/zdbc-01.yaml"
     _edit(path, "    method: 主动\n", "    method: 主动公开\n")
     _edit(path, "{law: land-admin-law, articles: [47]}", "{law: land-law, articles: [47]}")
-    _edit(path, "required: [社区/企事业单位/村公示栏(电子屏)]}", "required: [村公示栏]}")
+    _edit(path, "required: [社区/企事业单位/村公示栏（电子屏）]}", "required: [村公示栏]}")
     result = run_cli("check", "-w", str(mini), "--format", "json")
     codes = sorted(d["code"] for d in json.loads(result.stdout)["diagnostics"] if d["severity"] == "error")
     assert codes == ["R301", "R302", "R307"]

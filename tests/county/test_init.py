@@ -22,7 +22,7 @@ def test_init_writes_a_prefilled_commented_profile(mini: Path) -> None:
     assert 'code: "330105"' in text and "name: 杭州市拱墅区" in text and "city: 杭州市" in text
     for subject in ("县级人民政府", "县级自然资源主管部门", "乡镇人民政府（街道办事处）"):  # the base's subjects
         assert f'  {subject}: ""' in text
-    for channel in ("政府网站", "征地信息公开平台", "社区/企事业单位/村公示栏(电子屏)"):  # the channels items use
+    for channel in ("政府网站", "征地信息公开平台", "社区/企事业单位/村公示栏（电子屏）"):  # the channels items use
         assert f'  {channel}: ""' in text
     assert "# 通用公开主体 → 本县（市、区）的实际机构名称" in text
     assert "细化（amend）只能更严格" in text

@@ -99,6 +99,15 @@ def test_responsibility_page_shows_todays_body_beside_the_historical_name(
     assert "（现：浙江省市场监督管理局）" in read(tmp_path / "site" / "standards" / "gen-01.html")
 
 
+def test_the_progress_count_matches_the_files_written(tmp_path: Path, views: dict[str, BuildView]) -> None:
+    for key, view in views.items():
+        renderer = HtmlRenderer()
+        advanced: list[str] = []
+        written = renderer.render(view, tmp_path / key, advanced.append)
+        assert renderer.count(view) == len(written) == len(advanced) == len(set(written))
+        assert all(p.is_file() for p in written)
+
+
 def test_home_has_the_structure_diagram_search_and_filters(build: Path, views: dict[str, BuildView]) -> None:
     html = read(build / "site" / "index.html")
     province = views["province"]

@@ -126,3 +126,19 @@ def test_assets_are_local_files_without_network_or_fonts(county_build: Path) -> 
         for api in ("fetch(", "XMLHttpRequest", "WebSocket", "importScripts", ".innerHTML", ".outerHTML",
                     "insertAdjacentHTML", "eval(", "new Function", "document.write"):
             assert api not in code, (script.name, api)
+
+
+def test_docx_links_reach_the_documents_the_docx_renderer_writes(tmp_path: Path) -> None:
+    from govopen_std.build import BuildOptions, run
+
+    out = tmp_path / "out"
+    result = run(BuildOptions(workspace=mini_with_county(tmp_path / "ws"), out_dir=out, formats=("html", "docx")))
+    assert result.ok
+    links = 0
+    for site in sites(out):
+        for path in pages(site):
+            for ref in _targets(Page(path.read_text(encoding="utf-8"))):
+                if ref.endswith(".docx"):
+                    assert (path.parent / ref).resolve().is_file(), f"{path.relative_to(out)} -> {ref}"
+                    links += 1
+    assert links > 73  # every county standard page, and the province's standards with text

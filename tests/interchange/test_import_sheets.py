@@ -49,7 +49,7 @@ def test_county_sheet_imports_to_yaml_that_passes_check(mini: Path, tmp_path: Pa
     # ■/□ channel columns; the sheet's full-width （电子屏） is the vocabulary's (电子屏)
     assert first.channels.required == ["政府网站", "征地信息公开平台"]
     assert first.channels.optional == ["两微一端"]
-    assert second.channels.required == ["政府网站", "社区/企事业单位/村公示栏(电子屏)"]
+    assert second.channels.required == ["政府网站", "社区/企事业单位/村公示栏（电子屏）"]
     # √ columns for 公开对象 / 公开方式 / 公开层级; a group written in the 特定群体 column
     assert first.audience is not None and first.audience.kind == "全社会"
     assert third.audience is not None and (third.audience.kind, third.audience.who) == ("特定群体", "被征地农村集体经济组织成员")
@@ -120,7 +120,7 @@ def test_csv_in_gb18030_with_one_header_row_and_text_cells(mini: Path, tmp_path:
     assert [e.text for e in item.content] == ["征收范围", "征收时间", "救济途径"]
     assert [(c.law, c.articles) for c in item.basis] == [("land-admin-law", [47, 48]),
                                                          ("gov-info-disclosure-reg", [20])]
-    assert item.channels.required == ["政府网站", "社区/企事业单位/村公示栏(电子屏)"]
+    assert item.channels.required == ["政府网站", "社区/企事业单位/村公示栏（电子屏）"]
     assert item.channels.optional == ["两微一端"]
     assert item.audience is not None and item.audience.who == "被征地村民"
     assert (item.method, item.level, item.openness) == ("主动", ["县级", "乡级"], "执行")

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from govopen_std.check.context import CheckContext
-from govopen_std.diagnostics import Diagnostic
+from govopen_std.diagnostics import Diagnostic, SourceLocation
 from govopen_std.load.sources import Located
 from govopen_std.messages import ELEMENT_NAMES
 from govopen_std.model.item import Item
@@ -50,9 +50,11 @@ def check_code(ctx: CheckContext, standard_id: str, item: Located[Item], *, loca
     if scheme is None:
         return
     code = item.value.code
-    where = item.location("code")
+    def where() -> SourceLocation:  # located only when reported: most files never need their position index
+        return item.location("code")
+
     if not re.match(scheme.pattern(), code):
-        yield Diagnostic.make("C406", where, code=code, detail=f"应匹配 {scheme.pattern()}",
+        yield Diagnostic.make("C406", where(), code=code, detail=f"应匹配 {scheme.pattern()}",
                               detail_en=f"must match {scheme.pattern()}")
         return
     parts = code.split(scheme.separator)
@@ -60,16 +62,16 @@ def check_code(ctx: CheckContext, standard_id: str, item: Located[Item], *, loca
     group = ctx.group_of(standard_id)
     domains = {d.code for d in scheme.domains}
     if fields.get("domain") not in domains:
-        yield Diagnostic.make("C406", where, code=code, detail=f"领域代码应为 {'、'.join(sorted(domains))} 之一",
+        yield Diagnostic.make("C406", where(), code=code, detail=f"领域代码应为 {'、'.join(sorted(domains))} 之一",
                               detail_en="unknown domain code")
     elif group is not None and group.code and fields["domain"] != group.code:
-        yield Diagnostic.make("C406", where, code=code, detail=f"本领域的领域代码为 {group.code}",
+        yield Diagnostic.make("C406", where(), code=code, detail=f"本领域的领域代码为 {group.code}",
                               detail_en=f"this domain's code is {group.code}")
     low, high = scheme.ranges.local if local else scheme.ranges.provincial
     primary = int(fields.get("primary", "0"))
     if not low <= primary <= high:
         kind = "县级增补" if local else "省级"
-        yield Diagnostic.make("C406", where, code=code, detail=f"{kind}事项的一级序号应在 {low:02d}–{high:02d} 之间",
+        yield Diagnostic.make("C406", where(), code=code, detail=f"{kind}事项的一级序号应在 {low:02d}–{high:02d} 之间",
                               detail_en=f"primary number must be within {low:02d}-{high:02d}")
 
 

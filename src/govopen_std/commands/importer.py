@@ -30,14 +30,15 @@ def import_catalog(
 ) -> None:
     """导入国家目录格式的公开事项表格，写成 YAML，并检查写入的结果。退出码：0 无错误，1 表格或写入结果有错误，2 用法错误。"""
     from govopen_std.diagnostics import ExitCode, GovOpenError
-    from govopen_std.interchange.importer import ImportOptions, import_catalog
+    from govopen_std.interchange.importer import ImportOptions
+    from govopen_std.interchange.importer import import_catalog as run_import
     from govopen_std.interchange.report import import_json, print_import
 
     if standard and county:
         raise GovOpenError("E902", detail="--standard 和 --county 只能选一个（县级事项的所属标准写在表格的“所属标准”列）")
     opts = ImportOptions(path=path, workspace=workspace, standard=standard, county=county, domain=domain,
                          sheets=tuple(sheet), dry_run=dry_run)
-    result = import_catalog(opts)
+    result = run_import(opts)
     if fmt == ImportFormat.json:
         import_json(result, sys.stdout, lang=lang.value)
     else:

@@ -51,9 +51,22 @@ def parse_payload(raw: bytes) -> bytes:
     source = SourceFile(path=Path(), display="")
     diags = Diagnostics()
     load_text_into(source, raw, diags)
+    return to_payload(source, diags)
+
+
+def to_payload(source: SourceFile, diags: Diagnostics) -> bytes:
     plain = [cache.diag_to_plain(d, with_path=False) for d in diags.items]
     positions = marshal.dumps((source.key_pos, source.value_pos))
     return marshal.dumps((source.data, positions, source.loaded, bool(source.text), plain))
+
+
+def _parse_here(raw: bytes, path: Path, display: str, raw_digest: str) -> Loaded:
+    """Parse in this process: the result is used as it is, with no marshal round trip."""
+    source = SourceFile(path=path, display=display)
+    diags = Diagnostics()
+    load_text_into(source, raw, diags)
+    source.digest = raw_digest
+    return Loaded(source, list(diags.items))
 
 
 def _apply(payload: bytes, raw: bytes, path: Path, display: str, raw_digest: str) -> Loaded | None:
@@ -85,12 +98,13 @@ def _fork_context() -> Any:
     return multiprocessing.get_context("fork")
 
 
-def _parse_all(raws: list[bytes], jobs: int) -> list[bytes]:
-    context = _fork_context()
-    if jobs <= 1 or context is None or len(raws) < 2 or sum(map(len, raws)) < PARALLEL_MIN_BYTES:
-        return [parse_payload(raw) for raw in raws]
+def _parallel(raws: list[bytes], jobs: int) -> bool:
+    return jobs > 1 and _fork_context() is not None and len(raws) > 1 and sum(map(len, raws)) >= PARALLEL_MIN_BYTES
+
+
+def _parse_parallel(raws: list[bytes], jobs: int) -> list[bytes]:
     chunk = max(1, len(raws) // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
         return list(pool.map(parse_payload, raws, chunksize=chunk))
 
 
@@ -114,13 +128,21 @@ def preload(paths: Iterable[Path], root: Path, *, store: cache.Store | None,
             misses.append((path, display, raw, raw_digest))
         else:
             found[path] = loaded
-    payloads = _parse_all([raw for _, _, raw, _ in misses], jobs or default_jobs())
-    for (path, display, raw, raw_digest), payload in zip(misses, payloads, strict=True):
-        loaded = _apply(payload, raw, path, display, raw_digest)
-        if loaded is not None:
-            found[path] = loaded
+    raws = [raw for _, _, raw, _ in misses]
+    if _parallel(raws, jobs or default_jobs()):
+        for (path, display, raw, raw_digest), payload in zip(misses, _parse_parallel(raws, jobs or default_jobs()),
+                                                             strict=True):
+            loaded = _apply(payload, raw, path, display, raw_digest)
+            if loaded is not None:
+                found[path] = loaded
+                if store is not None:
+                    store.put_payload("files", cache.file_key(raw_digest), payload)
+    else:
+        for path, display, raw, raw_digest in misses:
+            found[path] = _parse_here(raw, path, display, raw_digest)
             if store is not None:
-                store.put_payload("files", cache.file_key(raw_digest), payload)
+                diags = Diagnostics(list(found[path].diagnostics))
+                store.put_payload("files", cache.file_key(raw_digest), to_payload(found[path].source, diags))
     if misses and store is not None and random.random() < PRUNE_CHANCE:
         store.prune("files")
     return found

@@ -17,7 +17,7 @@ from govopen_std.render.reproducible import save_document, set_core_properties
 from govopen_std.view.model import BuildView
 from govopen_std.view.responsibility import HEADER, LABEL, TITLE, TITLE_LINES, ListGroup, responsibility_list
 
-WIDTHS_MM = [30.0, 32.0, 50.0, 44.0]  # adds up to the 156 mm type area
+WIDTHS_MM = [32.0, 30.0, 50.0, 44.0]  # adds up to the 156 mm type area
 MONTH, CATEGORY, NAME, UNITS = range(4)
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
 

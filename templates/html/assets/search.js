@@ -54,7 +54,8 @@
   }
 
   function writeUrl(state) {
-    var hash = hashOf(state);
+    // An empty "#q=" (rather than no hash) when the page was opened with ?q=…, so a reload keeps the cleared state.
+    var hash = hashOf(state) || (location.search.length > 1 ? "q=" : "");
     var target = location.pathname + location.search + (hash ? "#" + hash : "");
     if (target !== location.pathname + location.search + location.hash) {
       try { history.replaceState(null, "", target); } catch (err) { location.hash = hash; }
@@ -245,10 +246,9 @@
     timer = setTimeout(update, 60);
   }
 
+  /* The hash is what this script writes; ?q=… comes from the form submitted without script. */
   function restore() {
-    var state = parseParams(location.search.slice(1));
-    var fromHash = location.hash.length > 1 ? parseParams(location.hash.slice(1)) : null;
-    if (fromHash && isActive(fromHash)) { state = fromHash; }
+    var state = parseParams(location.hash.length > 1 ? location.hash.slice(1) : location.search.slice(1));
     writeControls(state);
     render(readControls());
   }
