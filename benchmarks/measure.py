@@ -16,6 +16,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SRC = [ROOT / "src"]  # the sources the processes run; `snapshot_sources` points it at a frozen copy
+
+
+def snapshot_sources(work: Path) -> Path:
+    """Copy src/ aside and run from the copy: edits made to the work tree during a long run (other developers,
+    or the code fingerprint of the caches) then cannot change the code under measurement half-way."""
+    import shutil
+
+    checkout = work / "checkout"  # the repository's layout, so the embedded workspace and templates are found
+    shutil.rmtree(checkout, ignore_errors=True)
+    target = checkout / "src"
+    shutil.copytree(ROOT / "src", target, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("templates", "standards", "govopen.yaml"):
+        (checkout / name).symlink_to(ROOT / name)
+    SRC[0] = target
+    return target
 
 
 @dataclass
@@ -34,7 +50,7 @@ def govopen(*args: str) -> list[str]:
 
 def base_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("GOVOPEN_LANG", "GOVOPEN_TEST_PAUSE", "SOURCE_DATE_EPOCH")}
-    env["PYTHONPATH"] = str(ROOT / "src")
+    env["PYTHONPATH"] = str(SRC[0])
     env.update(extra)
     return env
 

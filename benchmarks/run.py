@@ -23,8 +23,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate as G
 import measure as M
 
-sys.path.insert(0, str(M.ROOT / "src"))
-
 
 @dataclass
 class Row:
@@ -430,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
     args.work = args.work or Path(tempfile.mkdtemp(prefix="govopen-bench-"))
     args.work.mkdir(parents=True, exist_ok=True)
     cfg = config(args)
+    sys.path.insert(0, str(M.snapshot_sources(args.work)))  # in-process measurements use the same frozen code
     report = Report()
     start_load = M.load_average()
     try:

@@ -151,5 +151,8 @@ def relpath(path: Path, root: Path) -> str:
     """Path as shown in diagnostics: relative to the workspace root when inside it, POSIX separators."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    except (ValueError, RuntimeError, OSError):  # a link out of the workspace, broken or in a loop: name the link
+        try:
+            return path.absolute().relative_to(root.resolve()).as_posix()
+        except (ValueError, RuntimeError, OSError):
+            return path.as_posix()

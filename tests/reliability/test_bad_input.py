@@ -4,6 +4,7 @@ within bounded time and memory (each run is a real process under an address-spac
 from __future__ import annotations
 
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -94,3 +95,21 @@ def test_deeply_nested_value(tmp_path: Path) -> None:
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 1
     assert any(f" {code} " in result.stdout for code in ("Y106", "Y101")), result.stdout
+
+
+def test_special_files_named_yaml(tmp_path: Path) -> None:
+    """Things on disk that are not YAML files: a folder, a broken link and a link loop are each a Y108 naming the
+    file; a FIFO and a link to /dev/zero (whose reads block or never end) are left out, so `check` still ends."""
+    workspace = _workspace(tmp_path)
+    domain = workspace / "standards" / "domains" / "zdbc"
+    (domain / "zdbc-02.yaml").mkdir()
+    (domain / "zdbc-03.yaml").symlink_to(tmp_path / "missing.yaml")
+    (domain / "zdbc-04.yaml").symlink_to(domain / "zdbc-04.yaml")
+    os.mkfifo(domain / "zdbc-05.yaml")
+    (domain / "zdbc-06.yaml").symlink_to("/dev/zero")
+    result = _check(workspace)
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    assert result.returncode == 1, result.stdout + result.stderr
+    for name in ("zdbc-02", "zdbc-03", "zdbc-04"):
+        assert re.search(rf"^standards/domains/zdbc/{name}\.yaml: \S+ Y108 ", result.stdout, re.M), result.stdout
+    assert "zdbc-05.yaml" not in result.stdout and "zdbc-06.yaml" not in result.stdout

@@ -253,3 +253,55 @@ def test_cli_check_never_crashes(mutation: Mutation) -> None:
             assert record["path"] is not None, record
             lines = line_count((workspace / record["path"]).read_bytes())
             assert 1 <= record["line"] <= lines + 1 and record["col"] >= 1, record
+
+
+# --- exotic but valid text through the whole build ------------------------------------------------
+
+TEXT_FIELDS = {  # (file, the line's text before the value) for scalar texts that end up in every output
+    "item name": ("standards/domains/zdbc/zdbc-01.yaml", "    name: 征收土地预公告"),
+    "content element": ("standards/domains/zdbc/zdbc-01.yaml", "      - 征收范围"),
+    "clause text": ("standards/domains/zdbc/zdbc-01.yaml", "      - 县级以上地方人民政府应当"),
+    "local body": (COUNTY_TARGET, "  县级人民政府: 杭州市拱墅区人民政府"),
+    "county name": (COUNTY_TARGET, "  name: 杭州市拱墅区"),
+}
+XML_PARTS = (".xml", ".rels")
+
+
+def _with_text(raw: bytes, prefix: str, value: str) -> bytes:
+    """The line starting with `prefix`, its value replaced by `value` as a YAML double-quoted (JSON) string."""
+    lines = raw.decode("utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith(prefix))
+    head = lines[index][: lines[index].index(":") + 1] if ": " in lines[index] else lines[index][: lines[index].index("-") + 1]
+    lines[index] = f"{head} {json.dumps(value, ensure_ascii=True)}"
+    return "\n".join(lines).encode("utf-8")
+
+
+def _assert_packages_parse(out: Path) -> None:
+    """Every XML part of every DOCX/XLSX is well-formed (Word and Excel refuse a file with one bad part)."""
+    import xml.dom.minidom
+    import zipfile
+
+    for package in [*out.rglob("*.docx"), *out.rglob("*.xlsx")]:
+        with zipfile.ZipFile(package) as archive:
+            for name in archive.namelist():
+                if name.endswith(XML_PARTS):
+                    xml.dom.minidom.parseString(archive.read(name))
+
+
+@settings(max_examples=CLI_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(field=st.sampled_from(sorted(TEXT_FIELDS)),
+       value=st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40))
+def test_build_survives_any_valid_text(field: str, value: str) -> None:
+    """Any text a YAML string can hold (control characters, U+FFFE, RTL marks, markup, emoji …) either is a
+    located finding or builds: no exception, and every DOCX/XLSX part stays well-formed XML."""
+    from govopen_std.build import BuildOptions, run
+
+    target, prefix = TEXT_FIELDS[field]
+    with fuzz_workspace() as workspace:
+        mutation = Mutation(target, field, _with_text(ORIGINAL[target], prefix, value))
+        with mutated(workspace, mutation):
+            result = run(BuildOptions(workspace=workspace, out_dir=workspace.parent / "out", jobs=1))
+            assert_located(result.diagnostics.items, workspace)
+            if not result.check.diagnostics.has_errors:
+                assert result.ok, [(d.code, d.message("en")) for d in result.diagnostics.items if d.code.startswith("B")]
+                _assert_packages_parse(workspace.parent / "out")

@@ -60,8 +60,8 @@ def _core_dates(package: Path) -> set[str]:
 
 @pytest.mark.parametrize("epoch", [EPOCH, EPOCH + 400 * 86400])
 def test_source_date_epoch_is_the_document_date(tmp_path: Path, epoch: int) -> None:
-    """With SOURCE_DATE_EPOCH set, the documents' created/modified dates and every zip entry's time are that
-    day (and change with it), never the clock."""
+    """With SOURCE_DATE_EPOCH set, the documents' created/modified dates, every zip entry's time and the site's
+    data date are that day (and change with it), never the clock."""
     workspace = county_workspace(tmp_path / "ws")
     out = tmp_path / "out"
     _build(workspace, out, tmp_path, SOURCE_DATE_EPOCH=str(epoch))
@@ -75,6 +75,9 @@ def test_source_date_epoch_is_the_document_date(tmp_path: Path, epoch: int) -> N
         with zipfile.ZipFile(package) as archive:
             stamps = {info.date_time[:3] for info in archive.infolist()}
         assert stamps == {(day.year, day.month, day.day)}, (package, stamps)
+    if "html" in available():  # the site's footer shows the data date
+        for index in (out / "site" / "index.html", out / "330105" / "site" / "index.html"):
+            assert f'<time datetime="{day.isoformat()}">' in index.read_text(encoding="utf-8"), index
 
 
 def test_build_date_without_source_date_epoch_comes_from_the_sources(tmp_path: Path) -> None:

@@ -51,7 +51,8 @@ def check_code(ctx: CheckContext, standard_id: str, item: Located[Item], *, loca
         return
     code = item.value.code
     def where() -> SourceLocation:  # located only when reported: most files never need their position index
-        return item.location("code")
+        location: SourceLocation = item.location("code")
+        return location
 
     if not re.match(scheme.pattern(), code):
         yield Diagnostic.make("C406", where(), code=code, detail=f"应匹配 {scheme.pattern()}",

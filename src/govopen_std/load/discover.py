@@ -65,10 +65,16 @@ class SourcePaths:
         return paths
 
 
+def _found(folder: Path, pattern: str) -> list[Path]:
+    """Sorted matches, leaving out special files (a FIFO, or a link to /dev/zero, would block or never end a
+    read); a folder or a broken link named *.yaml is kept, so that reading it reports a located Y108."""
+    return sorted(p for p in folder.glob(pattern) if p.is_file() or p.is_dir() or not p.exists())
+
+
 def discover(standards: Path, config: Path) -> SourcePaths:
     laws = [standards / "laws.yaml"] if (standards / "laws.yaml").is_file() else []
-    laws += sorted((standards / "laws").glob("*.yaml"))
-    texts = sorted((standards / "general").glob("*.yaml")) + sorted((standards / "domains").glob("*/*.yaml"))
+    laws += _found(standards / "laws", "*.yaml")
+    texts = _found(standards / "general", "*.yaml") + _found(standards / "domains", "*/*.yaml")
     orgs = standards / "organizations.yaml"
     return SourcePaths(
         config=config,
@@ -77,5 +83,5 @@ def discover(standards: Path, config: Path) -> SourcePaths:
         laws=laws,
         organizations=orgs if orgs.is_file() else None,
         texts=texts,
-        counties=sorted((standards / "counties").glob("*.yaml")),
+        counties=_found(standards / "counties", "*.yaml"),
     )
