@@ -40,6 +40,9 @@ CATALOG: dict[str, Message] = {
     "Y108": Message(E, "无法读取文件：{detail}", "cannot read file: {detail}"),
     "Y109": Message(W, "文件以 BOM 开头", "file starts with a byte-order mark",
                     "UTF-8 文件不需要 BOM，建议去除。", "UTF-8 files need no BOM; remove it."),
+    "Y110": Message(E, "文本含有不能写入文档的字符 {char}", "the text holds {char}, a character documents cannot hold",
+                    "删除该字符：它通常来自复制粘贴或双引号中的转义（如 \\uFFFE、\\x01）。",
+                    "Remove it; it usually comes from copy-paste or an escape in double quotes (\\uFFFE, \\x01)."),
     # --- S: schema ------------------------------------------------------------------------
     "S201": Message(E, "未知的键“{key}”", "unknown key '{key}'",
                     "是否应为“{suggestion}”？", "did you mean '{suggestion}'?"),

@@ -10,11 +10,13 @@ import pytest
 from county_sheets import GOOD_ROWS, Row, county_sheet
 from ruamel.yaml import YAML
 
-from conftest import run_cli
+from conftest import MINI, run_cli
 from govopen_std.interchange.importer import ImportOptions, import_catalog
 from govopen_std.model.item import Item
 
 TEXT = "standards/domains/zdbc/zdbc-03.yaml"
+VOCABULARY = YAML(typ="safe").load((MINI / "standards/vocabulary.yaml").read_text(encoding="utf-8"))
+BOARD = next(c["name"] for c in VOCABULARY["channels"] if c["name"].startswith("社区/"))  # as the vocabulary spells it
 
 
 def items_of(workspace: Path, rel: str = TEXT) -> dict[str, Item]:
@@ -46,10 +48,10 @@ def test_county_sheet_imports_to_yaml_that_passes_check(mini: Path, tmp_path: Pa
                                                          ("land-admin-law-regulation", [32])]
     assert [(c.law, c.articles) for c in second.basis] == [("land-admin-law", [48]),
                                                           ("gov-info-disclosure-reg", [20])]
-    # ■/□ channel columns; the sheet's full-width （电子屏） is the vocabulary's (电子屏)
+    # ■/□ channel columns; the sheet's brackets may be full- or half-width, the YAML spells it as the vocabulary
     assert first.channels.required == ["政府网站", "征地信息公开平台"]
     assert first.channels.optional == ["两微一端"]
-    assert second.channels.required == ["政府网站", "社区/企事业单位/村公示栏（电子屏）"]
+    assert second.channels.required == ["政府网站", BOARD]
     # √ columns for 公开对象 / 公开方式 / 公开层级; a group written in the 特定群体 column
     assert first.audience is not None and first.audience.kind == "全社会"
     assert third.audience is not None and (third.audience.kind, third.audience.who) == ("特定群体", "被征地农村集体经济组织成员")
@@ -120,7 +122,7 @@ def test_csv_in_gb18030_with_one_header_row_and_text_cells(mini: Path, tmp_path:
     assert [e.text for e in item.content] == ["征收范围", "征收时间", "救济途径"]
     assert [(c.law, c.articles) for c in item.basis] == [("land-admin-law", [47, 48]),
                                                          ("gov-info-disclosure-reg", [20])]
-    assert item.channels.required == ["政府网站", "社区/企事业单位/村公示栏（电子屏）"]
+    assert item.channels.required == ["政府网站", BOARD]
     assert item.channels.optional == ["两微一端"]
     assert item.audience is not None and item.audience.who == "被征地村民"
     assert (item.method, item.level, item.openness) == ("主动", ["县级", "乡级"], "执行")

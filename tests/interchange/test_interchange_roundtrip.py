@@ -10,6 +10,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ruamel.yaml import YAML
 
 from conftest import MINI
 from govopen_std.diagnostics import Diagnostics, Severity
@@ -24,8 +25,8 @@ WORDS = ["征收", "补偿", "安置", "标准", "范围", "程序", "结果", "
          "住房", "对象", "资金", "项目", "评估", "调查", "登记", "5年", "GB/T 2260", "（含附件）", "第3批"]
 JOINERS = ["", "、", "和", "的", "，"]
 LAWS = ["gov-info-disclosure-reg", "land-admin-law", "land-admin-law-regulation"]
-CHANNELS = ["政府网站", "政府公报", "两微一端", "发布会/听证会", "公开查阅点", "政务服务中心", "便民服务站", "入户/现场",
-            "社区/企事业单位/村公示栏（电子屏）", "精准推送", "其他", "浙江政务服务网", "征地信息公开平台"]
+CHANNELS = [c["name"] for c in YAML(typ="safe").load((MINI / "standards/vocabulary.yaml").read_text(
+    encoding="utf-8"))["channels"]]  # every channel, as the vocabulary spells it
 DEADLINES = ["信息形成或者变更之日起20个工作日内", "公示期不少于7日", "及时公开", "招生报名开始前公布",
              "收到申请之日起15个工作日内", "每季度公开一次"]
 ZDBC_SUBJECTS = ["县级人民政府", "县级自然资源主管部门", "乡镇人民政府（街道办事处）"]

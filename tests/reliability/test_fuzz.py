@@ -2,8 +2,8 @@
 and assert that `check` never raises and locates every finding inside the file it names.
 
 Most examples run in-process through `govopen_std.pipeline.check_workspace` (fast); a few go through the
-CLI as a real process (exit code 0 or 1, no traceback, parseable JSON). Set GOVOPEN_FUZZ_EXAMPLES to run
-more examples locally.
+CLI as a real process (exit code 0 or 1, no traceback, parseable JSON), and a few valid-but-exotic texts go
+through the whole build. Set GOVOPEN_FUZZ_EXAMPLES / GOVOPEN_FUZZ_BUILD_EXAMPLES to run more examples locally.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from govopen_std.pipeline import check_workspace
 EXAMPLES = int(os.environ.get("GOVOPEN_FUZZ_EXAMPLES", "200"))
 CACHE_SWITCH = "GOVOPEN_CACHE"
 CLI_EXAMPLES = 8
+BUILD_EXAMPLES = int(os.environ.get("GOVOPEN_FUZZ_BUILD_EXAMPLES", "8"))
 
 KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[^\s#:\-][^:#]*?|\"[^\"]*\"):(?:\s|$)")
 # Values of every YAML type (and a few tricky forms) that a retyped key gets instead of its own.
@@ -288,7 +289,7 @@ def _assert_packages_parse(out: Path) -> None:
                     xml.dom.minidom.parseString(archive.read(name))
 
 
-@settings(max_examples=CLI_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=BUILD_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(field=st.sampled_from(sorted(TEXT_FIELDS)),
        value=st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40))
 def test_build_survives_any_valid_text(field: str, value: str) -> None:

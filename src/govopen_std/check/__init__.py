@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from types import ModuleType
 
 from govopen_std.check import (
+    character_rules,
     item_rules,
     law_rules,
     organization_rules,
@@ -20,7 +21,7 @@ from govopen_std.diagnostics import Diagnostic, Diagnostics
 
 RULES: dict[str, ModuleType] = {
     rule.ID: rule for rule in (system_rules, text_rules, law_rules, item_rules, placeholder_rules,
-                               organization_rules, status_rules)
+                               organization_rules, status_rules, character_rules)
 }
 
 ExtraRule = Callable[[CheckContext], Iterator[Diagnostic]]

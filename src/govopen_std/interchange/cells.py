@@ -251,7 +251,7 @@ def parse_subjects(text: str, known: list[str]) -> tuple[list[str], list[Problem
 
 # --- 公开渠道和载体 ---------------------------------------------------------------------------------
 
-# Everyday names of the national channels. Only names the vocabulary has are ever produced.
+# Everyday names of the national channels. Only names the vocabulary has are ever produced (in its spelling).
 CHANNEL_ALIASES: dict[str, str] = {
     "政府门户网站": "政府网站", "门户网站": "政府网站", "政府网": "政府网站", "政务微博": "两微一端",
     "政务微信": "两微一端", "政务新媒体": "两微一端", "政务客户端": "两微一端", "微博微信": "两微一端",
@@ -270,9 +270,9 @@ def match_channel(name: str, channels: list[str]) -> str | None:
     found = best_match(name, channels)
     if found:
         return found
-    alias = CHANNEL_ALIASES.get(key(name)) or next((v for k, v in CHANNEL_ALIASES.items() if key(k) == key(name)), None)
-    if alias and alias in channels:
-        return alias
+    alias = next((v for k, v in CHANNEL_ALIASES.items() if key(k) == key(name)), None)
+    if alias and (found := best_match(alias, channels)):
+        return found
     other = _OTHER.match(name.strip())
     if other and "其他" in channels:
         detail = other.group(1).strip()
