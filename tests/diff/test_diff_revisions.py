@@ -181,3 +181,40 @@ def test_not_a_repository(tmp_path: Path) -> None:
     shutil.copytree(MINI, tmp_path / "ws")
     result = run_cli("diff", "--git", "HEAD~1", "HEAD", cwd=tmp_path / "ws", env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})
     assert result.exit_code == 2 and "D841" in result.stderr
+
+
+# --- a version with errors is not compared (QA #4) ------------------------------------------------------
+
+def break_yaml(workspace: Path) -> None:
+    """A full-width colon after the first `deadline` (a YAML syntax error)."""
+    path = workspace / TEXT
+    path.write_text(path.read_text(encoding="utf-8").replace("    deadline: ", "    deadline： ", 1), encoding="utf-8")
+
+
+def test_broken_new_folder_is_reported_not_shown_as_deletions(tmp_path: Path) -> None:
+    shutil.copytree(MINI, tmp_path / "old")
+    shutil.copytree(MINI, tmp_path / "new")
+    break_yaml(tmp_path / "new")
+    docx_path, json_path = tmp_path / "修订对照表.docx", tmp_path / "diff.json"
+    result = run_cli("diff", "old", "new", "--docx", str(docx_path), "--json", str(json_path), cwd=tmp_path)
+    assert result.exit_code == 1, result.stderr
+    assert re.search(rf"^new/{TEXT}:\d+:\d+: 错误 Y101", result.stderr, re.M), result.stderr
+    assert "D843" in result.stderr and "未写出修订对照表" in result.stderr
+    assert "删除事项" not in result.stdout and "删除" not in result.stdout
+    assert not docx_path.exists() and not json_path.exists()
+
+
+def test_schema_error_in_old_revision_located_in_git_notation(repo: Path) -> None:
+    path = repo / TEXT
+    path.write_text(path.read_text(encoding="utf-8").replace("    openness: 执行\n", "    openess: 执行\n", 1),
+                    encoding="utf-8")  # an unknown key: the item does not validate
+    git(repo.parent, "commit", "-qam", "v3 with a schema error")
+    result = run_cli("diff", "--git", "HEAD", "HEAD~1", "--format", "json", cwd=repo)
+    assert result.exit_code == 1, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["changes"] is None and payload["summary"] is None
+    located = [d for d in payload["diagnostics"] if d["path"]]
+    assert located and {d["path"] for d in located} == {f"HEAD:ws/{TEXT}"}
+    assert all(d["line"] and d["col"] for d in located) and located[0]["code"].startswith("S")
+    assert [d["code"] for d in payload["diagnostics"] if not d["path"]] == ["D843"]
+    assert f"HEAD:ws/{TEXT}:" in result.stderr

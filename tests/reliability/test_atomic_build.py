@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import subprocess
 import time
 from collections.abc import Callable
@@ -49,13 +50,17 @@ def leftovers(out: Path) -> list[str]:
 
 
 def top_level_inodes(out: Path) -> dict[str, int]:
-    """The outputs in place (a replaced one is a new folder, so a new inode); cheap enough to poll."""
+    """The output folders in place (a replaced one is a new folder, so a new inode); cheap enough to poll.
+    Files at the top (the build's manifest) are left out: only a moved output folder marks the commit point."""
     inodes = {}
     for path in out.iterdir():
         try:
-            inodes[path.name] = path.stat().st_ino
+            info = path.stat()
         except FileNotFoundError:  # moved away between listing and stat: that is a change too
             inodes[path.name] = -1
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            inodes[path.name] = info.st_ino
     return {name: inode for name, inode in inodes.items() if not name.startswith(".govopen-")}
 
 

@@ -302,7 +302,7 @@ def test_build_survives_any_valid_text(field: str, value: str) -> None:
         mutation = Mutation(target, field, _with_text(ORIGINAL[target], prefix, value))
         with mutated(workspace, mutation):
             result = run(BuildOptions(workspace=workspace, out_dir=workspace.parent / "out", jobs=1))
-            assert_located(result.diagnostics.items, workspace)
+            assert_located(result.check.diagnostics.items, workspace)
             if not result.check.diagnostics.has_errors:
                 assert result.ok, [(d.code, d.message("en")) for d in result.diagnostics.items if d.code.startswith("B")]
                 _assert_packages_parse(workspace.parent / "out")

@@ -28,19 +28,16 @@ def diff(
     lang: Lang = LANG,
 ) -> None:
     """逐个事项比较两个版本：新增、删除和逐要素的修改；输出终端表格、JSON 或 DOCX 修订对照表。"""
-    from govopen_std.diagnostics import ExitCode
-    from govopen_std.diff.report import print_table, write_json
+    from govopen_std.diff.report import print_diagnostics, print_table, write_json
     from govopen_std.diff.runner import DiffOptions, run_diff
-    from govopen_std.report.text import format_line
 
     opts = DiffOptions(old=old, new=new, git=git, workspace=workspace, domain=domain, docx=docx, json_out=json_out)
     result = run_diff(opts)
-    for diag in result.diagnostics.sorted():
-        print(format_line(diag, lang.value), file=sys.stderr)
+    print_diagnostics(result, sys.stderr, lang=lang.value)
     if fmt == DiffFormat.json:
-        write_json(result, sys.stdout)
-    else:
+        write_json(result, sys.stdout, lang=lang.value)
+    elif result.compared:
         print_table(result, sys.stdout, lang=lang.value)
     for path in result.written:
         print(("已写入 " if lang.value == "zh" else "wrote ") + path.as_posix(), file=sys.stderr)
-    raise typer.Exit(ExitCode.USAGE if result.diagnostics.has_errors else ExitCode.OK)
+    raise typer.Exit(result.exit_code)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from govopen_std.diagnostics import Diagnostics
+from govopen_std.diagnostics import Diagnostics, ExitCode
 
 ChangeKind = Literal["added", "removed", "changed"]
 KIND_LABELS: dict[str, str] = {"added": "新增事项", "removed": "删除事项", "changed": "修改事项"}
@@ -61,6 +61,13 @@ class DiffResult:
     date: dt.date = dt.date(2017, 8, 3)  # the newer version's build date (never the clock)
     domain: str | None = None
     written: list[Path] = field(default_factory=list)
+    compared: bool = True  # False: a version's sources have errors, so there are no changes to show
+
+    @property
+    def exit_code(self) -> ExitCode:
+        if not self.compared:
+            return ExitCode.FINDINGS
+        return ExitCode.USAGE if self.diagnostics.has_errors else ExitCode.OK
 
     def of_kind(self, kind: ChangeKind) -> list[ItemChange]:
         return [c for c in self.changes if c.kind == kind]
@@ -73,9 +80,12 @@ class DiffResult:
             "field_changes": sum(len(c.fields) for c in self.of_kind("changed")),
         }
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"old": self.old_label, "new": self.new_label, "domain": self.domain, "summary": self.summary(),
-                "changes": [c.to_dict() for c in self.changes]}
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        """The result as JSON; without a comparison, `summary` and `changes` are null (never "all removed")."""
+        return {"old": self.old_label, "new": self.new_label, "domain": self.domain,
+                "summary": self.summary() if self.compared else None,
+                "changes": [c.to_dict() for c in self.changes] if self.compared else None,
+                "diagnostics": [d.to_dict(lang) for d in self.diagnostics.sorted()]}
 
     def summary_line(self, lang: str = "zh") -> str:
         s = self.summary()

@@ -22,8 +22,20 @@ def table_rows(change: ItemChange) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def write_json(result: DiffResult, stream: TextIO) -> None:
-    json.dump(result.to_dict(), stream, ensure_ascii=False, indent=2)
+def print_diagnostics(result: DiffResult, stream: TextIO, *, lang: str = "zh") -> None:
+    """Located problems first (file:line:col, with their hints), then the summaries that name no file."""
+    from govopen_std.report.text import format_line
+
+    hint_label = "提示：" if lang == "zh" else "hint: "
+    for diag in sorted(result.diagnostics.sorted(), key=lambda d: d.location is None):
+        stream.write(format_line(diag, lang) + "\n")
+        hint = diag.hint(lang)
+        if hint:
+            stream.write(f"    {hint_label}{hint}\n")
+
+
+def write_json(result: DiffResult, stream: TextIO, *, lang: str = "zh") -> None:
+    json.dump(result.to_dict(lang), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 

@@ -1,5 +1,8 @@
 """Run a comparison: get the two versions (folders or git revisions), compare, write the requested
-files (DOCX revision table, JSON). The command prints the result; nothing here prints."""
+files (DOCX revision table, JSON). The command prints the result; nothing here prints.
+
+When either version has errors in its sources, nothing is compared or written (the result carries
+the located errors and `compared` is False)."""
 
 from __future__ import annotations
 
@@ -59,6 +62,8 @@ def _write(result: DiffResult, opts: DiffOptions) -> None:
 def compare_sides(old: Side, new: Side, opts: DiffOptions) -> DiffResult:
     diags = Diagnostics()
     before, after = load_side(old, diags), load_side(new, diags)
+    if diags.has_errors:  # an item that failed to load would show as deleted: compare nothing, write nothing
+        return DiffResult(old.label, new.label, diagnostics=diags, domain=opts.domain, compared=False)
     result = diff_sources((old.label, before), (new.label, after), domain=_domain(opts.domain, after, before))
     result.diagnostics.extend(diags)
     _write(result, opts)

@@ -2,6 +2,10 @@
 `git archive` into temporary folders (the working tree and the index are never touched).
 
 With one revision, the newer version is the workspace as it is on disk.
+
+A version whose sources do not load cleanly is not compared: its errors are reported at their
+file:line:col (a path the user can open: the folder's files, or `REV:path` for a git revision), since an
+item that failed to load would otherwise look like a deleted item.
 """
 
 from __future__ import annotations
@@ -13,10 +17,10 @@ import tarfile
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from govopen_std.diagnostics import Diagnostic, Diagnostics, GovOpenError, Severity
+from govopen_std.diagnostics import Diagnostic, Diagnostics, GovOpenError, Severity, relpath
 from govopen_std.load.discover import find_workspace
 from govopen_std.load.sources import Sources, load_sources
 
@@ -27,16 +31,32 @@ GIT_TIMEOUT = 120
 class Side:
     label: str
     root: Path
+    shown: str | None = None  # what stands before a workspace path in diagnostics; None: the folder itself
+
+
+def _shown_root(side: Side) -> str:
+    if side.shown is not None:
+        return side.shown
+    where = relpath(side.root, Path.cwd())
+    return "" if where == "." else where.rstrip("/") + "/"
+
+
+def _relocated(diag: Diagnostic, prefix: str) -> Diagnostic:
+    if diag.location is None or not prefix:
+        return diag
+    return replace(diag, location=replace(diag.location, path=prefix + diag.location.path))
 
 
 def load_side(side: Side, diags: Diagnostics) -> Sources:
-    """Load one version; its own errors only count (D843), the comparison still runs on what loaded."""
+    """Load one version. Its errors go to `diags` at their positions, then one D843 naming the version."""
     workspace = find_workspace(side.root)
     own = Diagnostics()
     sources = load_sources(workspace, own)
-    errors = sum(1 for d in own.items if d.severity >= Severity.ERROR)
+    errors = [d for d in own.sorted() if d.severity >= Severity.ERROR]
     if errors:
-        diags.add(Diagnostic.make("D843", None, label=side.label, count=errors))
+        prefix = _shown_root(side)
+        diags.extend([_relocated(d, prefix) for d in errors])
+        diags.add(Diagnostic.make("D843", None, label=side.label, count=len(errors)))
     return sources
 
 
@@ -90,7 +110,7 @@ def git_sides(where: Path, revisions: list[str]) -> Iterator[tuple[Side, Side]]:
         sides = []
         for i, rev in enumerate(revisions[:2]):
             root = _extract(git, top, prefix, rev, Path(tmp) / f"v{i}")
-            sides.append(Side(_label(git, top, rev), root))
+            sides.append(Side(_label(git, top, rev), root, shown=f"{rev}:{prefix}"))  # git's REV:path
         if len(sides) == 1:
             sides.append(Side("工作区", where))
         yield sides[0], sides[1]
