@@ -77,6 +77,13 @@ class BuildResult:
     def ok(self) -> bool:
         return not self.diagnostics.has_errors
 
+    @property
+    def exit_code(self) -> int:
+        """0 built, 1 problems in the sources or the build, 2 a usage error (no profile for --county)."""
+        from govopen_std.usage import exit_code
+
+        return int(exit_code(self.diagnostics))
+
 
 class RenderFailed(Exception):
     """A renderer raised: the build stops, staging is removed and the previous outputs stay (B602)."""
@@ -214,6 +221,9 @@ def render_all(views: list[BuildView], opts: BuildOptions, staging: Path, progre
 def run(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
     """check → resolve → view → render (staged, only what changed) → publish. Nothing is written when
     sources have errors, and nothing at all when every target's outputs are up to date."""
+    from govopen_std.usage import check_build_options, is_usage_error
+
+    check_build_options(opts.formats, opts.counties)  # an unknown --format or county code: exit 2 at once
     check = check_workspace(opts.workspace, jobs=opts.jobs)
     diags = Diagnostics()
     diags.extend(check.diagnostics)
@@ -223,7 +233,8 @@ def run(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
         return result
     plan = plan_build(check, opts, diags)
     if diags.has_errors:
-        diags.add(Diagnostic.make("B601", None))
+        if not is_usage_error(diags):  # --county without a profile (E904) is not a problem of the sources
+            diags.add(Diagnostic.make("B601", None))
         return result
     cfg = check.sources.config
     out = opts.out_dir or (Path.cwd() / (cfg.out_dir if cfg else "build"))
@@ -262,7 +273,9 @@ def plan_build(check: CheckResult, opts: BuildOptions, diags: Diagnostics) -> Bu
     options = {"all_standards": opts.all_standards, "formats": sorted(names)}
     keys = build_keys(sources, renderers=names, options=options,
                       county_sources={code: p.source for code, p in profiles.items()})
-    targets = ([PROVINCE] if opts.province else []) + list(profiles)
+    # A county repository (govopen.yaml `base:`) builds its counties only: the province is the base's to build.
+    own_province = opts.province and not (sources.config and sources.config.base)
+    targets = ([PROVINCE] if own_province else []) + list(profiles)
     target_keys = {t: keys.province() if t == PROVINCE else keys.county(t) for t in targets}
     levels = list(sources.vocabulary.value.levels) if sources.vocabulary else []
     groups = {g.code: g.id for g in sources.system.value.groups if g.code} if sources.system else {}

@@ -16,35 +16,27 @@ def create_app() -> object:
     import typer
 
     from govopen_std.commands import register
+    from govopen_std.commands.root import root
 
     app = typer.Typer(
         name="govopen",
-        help="基层政务公开标准编译器：检查标准源文件，生成标准文本（DOCX）、公开事项目录网站和责任清单。\n\n"
-        "A standards compiler for grassroots government-affairs openness (基层政务公开) standards.",
+        help="基层政务公开标准编译器：检查标准源文件，生成标准文本（DOCX）、公开事项目录网站和责任清单。",
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
         rich_markup_mode="rich",
         context_settings={"help_option_names": ["-h", "--help"]},
     )
-
-    @app.callback(invoke_without_command=True)
-    def _root(version: bool = typer.Option(False, "--version", "-V", help="显示版本号并退出 / show the version")) -> None:
-        if version:
-            print(f"govopen {__version__}")
-            raise typer.Exit(0)
-
+    app.callback(invoke_without_command=True)(root)
     register(app)
     return app
 
 
 def _report_fatal(exc: BaseException) -> int:
+    from govopen_std.cli_i18n import detect_lang
     from govopen_std.diagnostics import GovOpenError
 
-    lang = os.environ.get("GOVOPEN_LANG", "zh")
-    if "--lang" in sys.argv:
-        idx = sys.argv.index("--lang")
-        lang = sys.argv[idx + 1] if idx + 1 < len(sys.argv) else lang
+    lang = detect_lang(sys.argv[1:], os.environ)
     if isinstance(exc, GovOpenError):
         diag = exc.diagnostic
     else:
@@ -64,15 +56,22 @@ def main() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
         print(f"govopen {__version__}")
         return
+    from govopen_std import cli_i18n
+
+    args = sys.argv[1:]
+    lang = cli_i18n.detect_lang(args, os.environ)
+    if cli_i18n.lang_given(args):
+        # `govopen --lang en check`: the command's own --lang (envvar GOVOPEN_LANG) follows the root's
+        os.environ[cli_i18n.ENV_VAR] = lang
     try:
-        app = create_app()
-        app(prog_name="govopen")  # type: ignore[operator]
+        code = cli_i18n.run(create_app(), args, lang)
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        print("govopen: 已中断 / interrupted", file=sys.stderr)
+        print("govopen: 已中断" if lang == "zh" else "govopen: interrupted", file=sys.stderr)
         sys.exit(130)
     except Exception as exc:
         if os.environ.get("GOVOPEN_DEBUG"):
             raise
         sys.exit(_report_fatal(exc))
+    sys.exit(code)

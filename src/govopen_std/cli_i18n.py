@@ -58,7 +58,7 @@ CATALOG: dict[str, str] = {
     "Usage: ": "用法：",
     "[OPTIONS]": "[选项]",
     "COMMAND [ARGS]...": "命令 [参数]...",
-    "Show this message and exit.": "显示此帮助并退出。",
+    "Show this message and exit.": "显示此帮助并退出",
     "Value must be an iterable.": "应给出多个值。",
 }
 
@@ -71,7 +71,7 @@ _PATH_KINDS = {"file": "文件", "dir": "目录", "path": "路径"}
 
 # Messages that typer._click and typer build as text only (no fields to reword them from).
 PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$"), "多余的参数：{args}。"),
+    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$"), "多余的参数：{args}。"),
     (re.compile(r"^Option (?P<opt>'[^']+') requires an argument\.$"), "选项 {opt} 需要一个值。"),
     (re.compile(r"^Option (?P<opt>'[^']+') requires (?P<n>\d+) arguments\.$"), "选项 {opt} 需要 {n} 个值。"),
     (re.compile(r"^Option (?P<opt>'[^']+') does not take a value\.$"), "选项 {opt} 不接受值。"),
@@ -253,7 +253,7 @@ def translate(text: str, lang: str = "zh") -> str:
         return found
     if m := _DID_YOU_MEAN.match(text):
         head = translate(m["message"], lang).rstrip("。.")
-        return f"{head}；是否应为 {m['choices']}？"
+        return f"{head}；是否应为 {m['choices'].replace(', ', '、')}？"
     for pattern, template in PATTERNS:
         if m := pattern.match(text):
             values = m.groupdict()
@@ -301,7 +301,8 @@ def _value_problem(exc: Any) -> str:
 def error_message(exc: Any, lang: str) -> str:
     """The text of a usage error (click exception) in `lang`."""
     if lang != "zh":
-        return str(exc.format_message())
+        # pydantic prefixes a refused choice with "Value error, "; the rest is typer's English
+        return str(exc.format_message()).replace(": Value error, ", ": ", 1)
     from typer._click import exceptions as ex
 
     if isinstance(exc, ex.NoSuchOption):
@@ -310,8 +311,8 @@ def error_message(exc: Any, lang: str) -> str:
             return f"{text}；是否应为 {'、'.join(sorted(exc.possibilities))}？"
         return text + "。"
     if isinstance(exc, ex.MissingParameter):
-        kind = {"option": "选项", "argument": "参数"}.get(exc.param_type or getattr(exc.param, "param_type_name", ""),
-                                                         "参数")
+        param_type = str(exc.param_type or getattr(exc.param, "param_type_name", ""))
+        kind = {"option": "选项", "argument": "参数"}.get(param_type, "参数")
         choices = _choices(exc.param)
         text = f"缺少{kind} {_hint(exc)}。"
         return text + (f"可选：{'、'.join(choices)}。" if choices else "")

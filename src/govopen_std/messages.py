@@ -7,6 +7,7 @@ B = build, I = import of spreadsheets, D = diff and export, E = usage/environmen
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,8 +27,7 @@ class Message:
 
 CATALOG: dict[str, Message] = {
     # --- Y: reading files -----------------------------------------------------------------
-    "Y101": Message(E, "YAML 语法错误：{detail}", "YAML syntax error: {detail_en}",
-                    "检查该行及上一行的缩进、冒号和引号。", "Check indentation, colons and quotes on this line and the one before."),
+    "Y101": Message(E, "YAML 语法错误：{detail}", "YAML syntax error: {detail_en}", "{advice}", "{advice_en}"),
     "Y102": Message(E, "重复的键“{key}”（首次出现在第 {first_line} 行）", "duplicate key '{key}' (first at line {first_line})",
                     "同一层级的键不能重复；合并两处内容或删除其一。", "Keys must be unique in a mapping; merge or remove one."),
     "Y103": Message(E, "文件顶层应为{expected}，实际为{actual}", "the top level of this file must be {expected_en}, not {actual_en}"),
@@ -37,7 +37,7 @@ CATALOG: dict[str, Message] = {
     "Y106": Message(E, "结构过于复杂：{detail}", "structure too complex: {detail}",
                     "别名展开或嵌套层数超过上限，可能是“亿笑”攻击或误用锚点。", "Alias expansion or nesting exceeds the limit."),
     "Y107": Message(E, "文件为空", "file is empty"),
-    "Y108": Message(E, "无法读取文件：{detail}", "cannot read file: {detail}"),
+    "Y108": Message(E, "无法读取文件：{detail}", "cannot read file: {detail_en}"),
     "Y109": Message(W, "文件以 BOM 开头", "file starts with a byte-order mark",
                     "UTF-8 文件不需要 BOM，建议去除。", "UTF-8 files need no BOM; remove it."),
     "Y110": Message(E, "文本含有不能写入文档的字符 {char}", "the text holds {char}, a character documents cannot hold",
@@ -47,10 +47,14 @@ CATALOG: dict[str, Message] = {
     "S201": Message(E, "未知的键“{key}”", "unknown key '{key}'",
                     "是否应为“{suggestion}”？", "did you mean '{suggestion}'?"),
     "S202": Message(E, "缺少必填字段“{field}”", "missing required field '{field}'"),
-    "S203": Message(E, "“{field}”的值无效：{detail}", "invalid value for '{field}': {detail_en}"),
+    "S203": Message(E, "“{field}”的值无效：{detail}", "invalid value for '{field_en}': {detail_en}",
+                    "{advice}", "{advice_en}"),
     "S204": Message(E, "“{field}”的值“{value}”不在允许范围内：{allowed}", "'{field}': '{value}' is not one of {allowed}"),
     "S205": Message(E, "“{field}”不是有效日期：{value}", "'{field}' is not a valid date: {value}",
                     "日期写作 YYYY-MM-DD，如 2018-04-30。", "Write dates as YYYY-MM-DD."),
+    "S206": Message(E, "字段“{field}”重复出现：也写了别名“{alias}”", "field '{field}' is given twice: also as its alias '{alias}'",
+                    "英文键和中文别名是同一个字段，只保留其中一个。",
+                    "The English key and its Chinese alias are the same field; keep only one of them."),
     # --- R: references --------------------------------------------------------------------
     "R301": Message(E, "公开依据引用了法规库中不存在的法规“{law}”", "basis cites '{law}', which is not in the law registry",
                     "是否应为“{suggestion}”？", "did you mean '{suggestion}'?"),
@@ -66,7 +70,7 @@ CATALOG: dict[str, Message] = {
     "R309": Message(E, "事项“{code}”的子领域“{area}”不属于本领域（允许：{allowed}）", "item '{code}': area '{area}' is not an area of this domain ({allowed})"),
     "R310": Message(E, "法规“{law}”没有第{article}条的记录范围（共{max}条）", "law '{law}' has no article {article} (max {max})"),
     # --- C: completeness and content rules --------------------------------------------------
-    "C401": Message(E, "事项“{code}”缺少{element}（{field}）", "item '{code}' lacks {element_en} ({field})",
+    "C401": Message(E, "事项“{code}”缺少{element}（{field}）", "item '{code}' has no {element_en}",
                     "依据《政务公开目录编制要求》，每个事项须具备名称、依据、内容、主体、时限、方式六要素。",
                     "Every item needs all six elements: name, basis, content, subject, deadline, method."),
     "C402": Message(E, "标准项目“{id}”缺少{what}", "standard project '{id}' lacks {what_en}"),
@@ -85,10 +89,24 @@ CATALOG: dict[str, Message] = {
                     "格式为 DB33/T 序号—年份，连接号为一字线“—”（U+2014）。", "Use DB33/T NNNN—YYYY with U+2014."),
     "C412": Message(W, "同一事项名称“{name}”出现多次（{codes}）", "item name '{name}' appears more than once ({codes})"),
     "C413": Message(E, "通用标准“{id}”缺少机器可读规则块“{block}”", "general standard '{id}' lacks its rule block '{block}'"),
+    "C414": Message(W, "事项“{code}”缺少推荐要素{element}（{field}）", "item '{code}' has no {element_en} (a recommended element)",
+                    "《政务公开目录编制要求》要求事项还应写明：{recommended}。",
+                    "The catalog standard (gen-03) also asks every item for: {recommended_en}."),
+    "C416": Message(W, "公开渠道“其他”没有写明具体渠道名称", "the channel '其他' (other) does not name the channel",
+                    "《政务公开目录编制要求》：“选用‘其他’的，应写明具体渠道名称。”写作“其他：渠道名称”，如“其他：村务微信群”。",
+                    "gen-03 requires the name of an 'other' channel: write '其他：<name>', e.g. '其他：村务微信群'."),
+    "C417": Message(E, "标准编号“{number}”的年份 {year} 与发布日期 {issued} 不一致", "standard number '{number}': year {year} "
+                    "does not match the issue date {issued}",
+                    "标准编号中的年份是发布年份；核对编号或发布日期。", "The year in the number is the year of issue; check either."),
+    "C415": Message(W, "{count} 个标准项目没有 {what} 分类号，封面上缺印：{ids}",
+                    "{count} standard project(s) have no {what_en} code, so their covers lack it: {ids_en}",
+                    "在 system.yaml 顶层的 defaults 中设置 ics 和 ccs（各标准共用），或在标准项目中分别设置。",
+                    "Set ics and ccs under defaults at the top of system.yaml (shared by every standard), "
+                    "or on the project itself."),
     # C42x: organisation registry (organizations.yaml) and status history (status_history)
     "C420": Message(W, "责任单位“{unit}”不在机构库中", "responsible unit '{unit}' is not in the organisation registry",
-                    "在 standards/organizations.yaml 中登记该单位（name 写附件1所印的名称）。",
-                    "Add it to standards/organizations.yaml (name as printed in Annex 1)."),
+                    "{did_you_mean}在 standards/organizations.yaml 中登记该单位（name 写附件1所印的名称）。",
+                    "{did_you_mean_en}add it to standards/organizations.yaml (name as printed in Annex 1)."),
     "C421": Message(E, "机构名称“{name}”重复（首次出现于 {first}）", "organisation name '{name}' is used twice (first at {first})",
                     "一个名称只能指一个机构；删去重复的名称或别名。", "A name may denote one body only; remove the duplicate."),
     "C422": Message(E, "机构“{name}”已于 {until} 撤销，但没有记录承继机构", "'{name}' ceased on {until} but has no successor",
@@ -158,6 +176,13 @@ CATALOG: dict[str, Message] = {
     "O523": Message(E, "当前目录不是工作区，不能把县级配置写入内置标准", "not in a workspace; will not write into the built-in standards",
                     "在工作区目录（含 govopen.yaml）中运行，或用 --workspace 指定。", "Run inside a workspace or pass --workspace."),
     "O524": Message(E, "行政区划代码“{county}”应为 6 位数字", "county code '{county}' must be 6 digits"),
+    "O525": Message(E, "基础工作区“{base}”无法使用：{detail}", "base workspace '{base}' cannot be used: {detail_en}",
+                    "base 写 embedded（govopen 内置的省级标准），或省级工作区目录的路径（相对于 govopen.yaml 所在目录），如 ../province。",
+                    "Write base: embedded (the standards shipped with govopen) or the path of a provincial workspace "
+                    "relative to govopen.yaml, e.g. ../province."),
+    "O526": Message(E, "渠道“{channel}”没有填写具体载体", "channel '{channel}' has no local carrier",
+                    "填写网址、账号名称或设置位置；暂不填写的渠道请删去该行或在行首加“#”。",
+                    "Give the address, account or place; delete the line (or comment it out with #) until it is known."),
     # --- I: import of catalog spreadsheets (govopen import) -------------------------------------
     "I801": Message(E, "无法读取表格文件：{detail}", "cannot read the spreadsheet: {detail}"),
     "I802": Message(E, "不支持的文件类型“{suffix}”", "unsupported file type '{suffix}'",
@@ -208,9 +233,43 @@ CATALOG: dict[str, Message] = {
     "I823": Message(N, "跳过标题或说明行“{text}”", "skipped a title or note row '{text}'"),
     "I824": Message(N, "文件不是 UTF-8 编码，已按 GB18030 读取", "not UTF-8; read as GB18030"),
     "I825": Message(N, "在 {path} 中声明了新的公开主体“{subject}”", "declared the new subject '{subject}' in {path}"),
-    "I826": Message(N, "跳过非本县增补的行（来源：{origin}）", "skipped a row that is not a local addition (source: {origin})"),
+    "I826": Message(N, "跳过 {count} 个与本县目录相同的行（{detail}）", "skipped {count} rows that match the county's catalog ({detail})"),
     "I827": Message(E, "“{standard}”不是领域标准，事项只能导入领域标准（<领域>-NN）", "'{standard}' is not a domain standard; items go into <domain>-NN texts"),
     "I828": Message(W, "事项编码“{code}”是省级事项，本县增补中已跳过", "'{code}' is a provincial item; skipped among the local additions"),
+    # I829–I837: a county's edits of provincial rows, usage problems, summaries (interchange.county_edits, importer)
+    "I829": Message(E, "省级事项“{code}”的{element}改为“{local}”，比省级“{base}”宽松；县级只能细化，此修改未导入",
+                    "provincial item '{code}': {element_en} changed to '{local}', weaker than the base '{base}'; "
+                    "counties may only make items stricter, so the edit was not imported",
+                    "县级细化只能缩短时限（或延长公示期），增加公开内容、依据、渠道和层级，把可选改为必选，把依申请改为主动；"
+                    "请把该单元格恢复为导出时的内容。",
+                    "An amendment may only shorten a deadline (or lengthen a notice period), add content, bases, channels "
+                    "or levels, make optional ones required, or turn 依申请 into 主动; restore the cell as exported."),
+    "I830": Message(E, "省级事项“{code}”的公开时限“{local}”不能作为本县细化：与省级“{base}”{reason}，此修改未导入",
+                    "provincial item '{code}': the deadline '{local}' cannot amend the base '{base}' ({reason_en}); "
+                    "the edit was not imported",
+                    "细化时限请沿用省级时限的写法（同样的事由和“工作日/日”单位），只改天数。",
+                    "Write it as the base deadline is written (same event, same unit of days) and change only the number."),
+    "I831": Message(E, "县级不能修改省级事项“{code}”的{element}（省级为“{base}”），此修改未导入",
+                    "counties cannot change the {element_en} of provincial item '{code}' (base: '{base}'); "
+                    "the edit was not imported", "{advice}", "{advice_en}"),
+    "I832": Message(N, "省级事项“{code}”的修改已写为本县细化（{fields}）",
+                    "provincial item '{code}': the edit is written as the county's amendment ({fields_en})"),
+    "I833": Message(N, "{count} 个公开时限无法解析为结构化形式，按原文保留（{cells}）",
+                    "{count} deadlines kept as free text, no structured form found ({cells})",
+                    "县级细化比较时限时需要“……之日起N个工作日内”“不少于N日”等写法。",
+                    "County amendments compare deadlines written as 'within N (working) days' or 'at least N days'."),
+    "I834": Message(E, "不能读取旧版 Excel 文件（{suffix}）：{path}", "old Excel workbooks ({suffix}) cannot be read: {path}",
+                    "请用 Excel 或 WPS 另存为 .xlsx 后再导入。", "Save it as .xlsx in Excel or WPS, then import that file."),
+    "I835": Message(E, "找不到要导入的文件：{path}", "no such file to import: {path}",
+                    "检查文件名和所在目录；相对路径从当前目录算起。", "Check the name and folder; relative paths start at the current folder."),
+    "I836": Message(W, "事项“{code}”在本县标注为不适用，表格中对它的修改未导入",
+                    "item '{code}' is marked not applicable in this county; the edits of its row were not imported",
+                    "该事项如适用于本县，先从县级配置的 not_applicable 中删除它，再导入。",
+                    "If it applies after all, remove it from not_applicable in the county profile first."),
+    "I837": Message(E, "来源为“{origin}”的行的事项编码“{code}”不在省级目录中",
+                    "the row's source is '{origin}' but '{code}' is not a provincial item",
+                    "本县新增的事项在“来源”列写“本县增补”；省级事项请保留导出时的事项编码。",
+                    "Mark local additions 本县增补 in the 来源 column; keep the exported code of provincial items."),
     # --- D: diff and export (govopen diff, govopen export) --------------------------------------
     "D840": Message(E, "无法取出 git 版本“{rev}”：{detail}", "cannot extract git revision '{rev}': {detail}",
                     "版本可以是提交、分支或标签，如 HEAD~1、v1.0。", "A revision is a commit, branch or tag, e.g. HEAD~1, v1.0."),
@@ -231,14 +290,14 @@ CATALOG: dict[str, Message] = {
     "B602": Message(E, "生成 {output} 失败：{detail}", "rendering {output} failed: {detail}"),
     "B603": Message(E, "构建被中断，原有输出保持不变", "build interrupted; previous outputs left untouched"),
     # B61x: DOCX standard texts
-    "B610": Message(E, "DOCX 样式模板 {path} 无效：{detail}", "DOCX style template {path} is invalid: {detail}",
+    "B610": Message(E, "DOCX 样式模板 {path} 无效：{detail}", "DOCX style template {path} is invalid: {detail_en}",
                     "对照内置的 templates/docx/style.yaml 检查键名和取值。",
                     "Compare with the built-in templates/docx/style.yaml."),
     # B62x: HTML catalog site and `govopen serve`
     "B620": Message(E, "无法在 {host}:{port} 上提供预览网站：{detail}", "cannot serve the preview on {host}:{port}: {detail}",
                     "该端口可能已被占用，换一个端口，如 govopen serve --port 8001。",
                     "The port may be in use; try another, e.g. govopen serve --port 8001."),
-    "B621": Message(E, "HTML 模板 {path} 第 {line} 行有错误：{detail}", "HTML template {path}, line {line}: {detail}",
+    "B621": Message(E, "HTML 模板 {path} 第 {line} 行有错误：{detail}", "HTML template {path}, line {line}: {detail_en}",
                     "对照内置的 templates/html/ 中的同名模板检查；删除工作区中的该文件即恢复使用内置模板。",
                     "Compare with the built-in template of the same name; delete the workspace copy to use the built-in one."),
     # --- E: usage and environment -----------------------------------------------------------
@@ -247,7 +306,13 @@ CATALOG: dict[str, Message] = {
     "E902": Message(E, "参数错误：{detail}", "invalid argument: {detail}"),
     "E903": Message(E, "内部错误：{detail}", "internal error: {detail}",
                     "这是 govopen 的缺陷，请附上命令和源文件报告。", "This is a govopen bug; please report it."),
-    "E904": Message(E, "未找到县（市、区）“{county}”的配置", "no profile for county '{county}'"),
+    "E904": Message(E, "未找到县（市、区）“{county}”的配置", "no profile for county '{county}'",
+                    "已有配置的县（市、区）：{known}。新的县（市、区）先用 govopen init --county {county} 生成配置。",
+                    "Counties with a profile: {known}. Create one with govopen init --county {county}."),
+    "E905": Message(E, "未知的输出格式“{fmt}”", "unknown output format '{fmt}'",
+                    "可用的格式：{valid}（--format 可重复）。", "Valid formats: {valid_en} (--format may be repeated)."),
+    "E906": Message(E, "县（市、区）“{county}”不是试点县（市、区），无法确定{what}", "cannot tell the {what_en} of county '{county}'",
+                    "用 {option} 给出，如 {example}。", "Give it with {option}, e.g. {example}."),
     # E91x: govopen status
     "E910": Message(E, "--format {fmt} 生成季度进展报告文件，需要用 --out 指定输出文件",
                     "--format {fmt} writes the quarterly report to a file; give it with --out"),
@@ -290,7 +355,13 @@ def render_message(code: str, params: dict[str, Any], lang: str) -> str:
     return template.format_map(_Defaulting(params))
 
 
+def _placeholders(template: str) -> list[str]:
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
 def render_hint(code: str, params: dict[str, Any], lang: str) -> str | None:
+    """The hint of `code`, or None: a hint is left out when a parameter it needs was not given (a
+    did-you-mean with no suggestion, an advice that does not apply), so it never shows a raw placeholder."""
     msg = CATALOG.get(code)
     if msg is None:
         return None
@@ -299,4 +370,23 @@ def render_hint(code: str, params: dict[str, Any], lang: str) -> str | None:
         return None
     if "{suggestion}" in template and not params.get("suggestion"):
         return None
-    return template.format_map(_Defaulting(params))
+    if any(name not in params and not (name.endswith("_en") and name[:-3] in params)
+           for name in _placeholders(template)):
+        return None
+    text = template.format_map(_Defaulting(params))
+    return text if text.strip() else None
+
+
+def describe(code: str, lang: str) -> str:
+    """The message of `code` with its placeholders replaced by a neutral filler (“…”), for rule lists
+    such as SARIF's rule descriptions, where there is no finding to fill them from."""
+    msg = CATALOG.get(code)
+    if msg is None:
+        return code
+    template = msg.en if lang == "en" else msg.zh
+    return template.format_map(_Filler())
+
+
+class _Filler(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "…"

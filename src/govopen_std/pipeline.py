@@ -19,6 +19,7 @@ from govopen_std.load.sources import Sources, load_sources
 
 if TYPE_CHECKING:  # the rules (and with them the models) load only when a check runs, not for a memo hit
     from govopen_std.check import ExtraRule
+    from govopen_std.report.completeness import DomainRow
 
 
 @dataclass
@@ -27,6 +28,7 @@ class CheckResult:
     sources: Sources
     diagnostics: Diagnostics
     stats: dict[str, int] = field(default_factory=dict)
+    completeness: list[DomainRow] | None = None  # the rows of `check --report`, when it was asked for
 
     def failed(self, fail_on: Severity) -> bool:
         return any(d.severity >= fail_on for d in self.diagnostics.items)

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from govopen_std.diagnostics import Diagnostics, GovOpenError
-from govopen_std.load.discover import Workspace, find_workspace
+from govopen_std.load.discover import Workspace, find_workspace, yaml_files
 from govopen_std.load.sources import Sources, load_sources
 from govopen_std.load.yaml_source import load_file
 
@@ -120,11 +120,13 @@ def _subjects(sources: Sources) -> list[str]:
 
 
 def _channels(sources: Sources) -> list[str]:
-    lines = ["# 公开渠道和载体的本地信息：网站网址、政务新媒体账号、公示栏和便民服务中心的位置等。",
-             "# 可写一项，也可写列表。", "channels:"]
+    # Commented out: an empty carrier is an error (O526), and a channel is only listed once it is known.
+    lines = ["# 公开渠道和载体的本地信息：网站网址、政务新媒体账号、公示栏和便民服务中心的位置等，可写一项，也可写列表。",
+             "# 填写一个渠道时去掉该行行首的“#”并写上具体载体；未填写的渠道保持注释（空值通不过 govopen check）。",
+             "channels:"]
     for name in used_channels(sources):
         hint = CHANNEL_HINTS.get(name, "本县（市、区）的具体载体")
-        lines.append(f"  {scalar(name)}: \"\"        # {hint}")
+        lines.append(f"  # {scalar(name)}:        # {hint}")
     return [*lines, ""]
 
 
@@ -157,7 +159,7 @@ def profile_text(sources: Sources, code: str, name: str, city: str) -> str:
 
 def _existing_profile(counties: Path, code: str) -> Path | None:
     """A file already declaring this county (whatever it is named)."""
-    for path in sorted(counties.glob("*.yaml")):
+    for path in yaml_files(counties):
         source = load_file(path, path.name, Diagnostics())
         county = source.data.get("county") if isinstance(source.data, dict) else None
         if path.stem == code or (isinstance(county, dict) and str(county.get("code")) == code):
@@ -184,15 +186,30 @@ def _target(workspace: Workspace, sources: Sources, code: str) -> Path:
     return counties / f"{code}.yaml"
 
 
+def name_and_city(code: str, name: str | None, city: str | None) -> tuple[str, str]:
+    """The county's name and city: as given, else a pilot county's, else the city by the code's first four
+    digits. A profile never gets an empty name or city: what cannot be told is asked for (E906, exit 2)."""
+    pilot_name, pilot_city = PILOT_COUNTIES.get(code, ("", ""))
+    name = (name or "").strip() or pilot_name
+    city = (city or "").strip() or pilot_city or CITIES.get(code[:4], "")
+    if not name:
+        raise GovOpenError("E906", county=code, what="县（市、区）名称", what_en="name", option="--name",
+                           example=f"govopen init --county {code} --name 杭州市西湖区")
+    if not city:
+        raise GovOpenError("E906", county=code, what="所属设区市", what_en="city", option="--city",
+                           example=f"govopen init --county {code} --city 杭州市")
+    return name, city
+
+
 def scaffold_county(workspace_dir: Path | None, code: str, *, name: str | None = None,
                     city: str | None = None) -> Path:
     """Write standards/counties/<code>.yaml and return its path; refuses to overwrite anything."""
     workspace = find_workspace(workspace_dir)
     sources = load_sources(workspace, Diagnostics())
     _validate_code(code, sources)
+    name, city = name_and_city(code, name, city)
     target = _target(workspace, sources, code)
-    pilot_name, pilot_city = PILOT_COUNTIES.get(code, ("", ""))
-    text = profile_text(sources, code, name or pilot_name, city or pilot_city or CITIES.get(code[:4], ""))
+    text = profile_text(sources, code, name, city)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(text)

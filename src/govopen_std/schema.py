@@ -1,7 +1,8 @@
 """JSON Schemas of the source files, generated from the pydantic models.
 
 The Chinese aliases (事项名称 …) are added as extra properties so an editor accepts either spelling,
-exactly like the loader does.
+exactly like the loader does. Titles and descriptions come from the models' own field and model texts
+(`model.base.doc`): Chinese by default, the English ones (kept under "x-en") for `lang="en"`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from pydantic import AliasChoices, BaseModel, TypeAdapter
 
+from govopen_std.model.base import alias_table
 from govopen_std.model.law import Law
 from govopen_std.model.organization import OrganizationRegistry
 from govopen_std.model.standard import StandardText
@@ -45,11 +47,11 @@ def _aliases(model: type[BaseModel]) -> dict[str, list[str]]:
     return out
 
 
-def _add_aliases(schema: dict[str, Any], models: list[type[BaseModel]]) -> None:
-    by_title = {m.__name__: m for m in models}
+def _add_aliases(schema: dict[str, Any], models: list[type[BaseModel]], root: type[BaseModel] | None) -> None:
+    by_name = {m.__name__: m for m in models}  # $defs are keyed by class name (titles are Chinese)
     for name, definition in schema.get("$defs", {}).items():
-        _patch(definition, by_title.get(name))
-    _patch(schema, by_title.get(schema.get("title", "")))
+        _patch(definition, by_name.get(name))
+    _patch(schema, root)
 
 
 # Shorthands the loader accepts: a plain string for these objects, a single string for these lists.
@@ -57,13 +59,23 @@ STRING_SHORTHAND_MODELS = {"Deadline", "ContentElement", "Audience"}
 STRING_SHORTHAND_FIELDS = {("Item", "subject"), ("Item", "level")}
 
 
+def _field_texts(props: dict[str, Any], model: type[BaseModel]) -> None:
+    """pydantic leaves a field's title and description out next to a bare `$ref`; put them back."""
+    fields = alias_table(model)
+    for key, prop in props.items():
+        info = model.model_fields.get(fields.get(key, key))
+        if info is not None and info.description and "description" not in prop:
+            prop.update({"title": info.title, "description": info.description})
+
+
 def _patch(definition: dict[str, Any], model: type[BaseModel] | None) -> None:
     if model is None or "properties" not in definition:
         return
     props = definition["properties"]
+    _field_texts(props, model)
     for field in list(props):
         if (model.__name__, field) in STRING_SHORTHAND_FIELDS:
-            props[field] = {"anyOf": [{"type": "string"}, props[field]]}
+            props[field] = {**_texts(props[field]), "anyOf": [{"type": "string"}, props[field]]}
     required = definition.get("required", [])
     alternatives = []
     for field, aliases in _aliases(model).items():
@@ -81,10 +93,39 @@ def _patch(definition: dict[str, Any], model: type[BaseModel] | None) -> None:
         del definition["required"]
 
 
+TEXT_KEYS = ("title", "description", "x-en")
+
+
+def _texts(definition: dict[str, Any]) -> dict[str, Any]:
+    """The title and description of a definition, lifted out so editors show them on a wrapper as well."""
+    return {key: definition[key] for key in TEXT_KEYS if key in definition}
+
+
 def _shorthands(schema: dict[str, Any]) -> None:
     for name, definition in schema.get("$defs", {}).items():
         if name in STRING_SHORTHAND_MODELS:
-            schema["$defs"][name] = {"anyOf": [{"type": "string"}, definition], "title": name}
+            schema["$defs"][name] = {**_texts(definition), "anyOf": [{"type": "string"}, definition]}
+
+
+# The law registry is a bare list, so its title lives here rather than on a model.
+LAWS_TEXTS = {"title": "法规库", "description": "laws.yaml、laws/*.yaml：公开依据可以引用的法规",
+              "x-en": {"title": "Law registry", "description": "laws.yaml, laws/*.yaml: the laws items may cite"}}
+
+
+def localize(node: Any, lang: str) -> None:
+    """Keep the Chinese texts, or swap in the English ones (lang "en"); drop the "x-en" stores either way."""
+    if isinstance(node, list):
+        for child in node:
+            localize(child, lang)
+        return
+    if not isinstance(node, dict):
+        return
+    english = node.pop("x-en", None)
+    if lang == "en" and isinstance(english, dict):
+        node.update(english)
+    for key, child in node.items():
+        if key not in ("default", "const", "enum", "examples"):  # data, not schema
+            localize(child, lang)
 
 
 def _all_models(root: type[BaseModel]) -> list[type[BaseModel]]:
@@ -101,25 +142,28 @@ def _all_models(root: type[BaseModel]) -> list[type[BaseModel]]:
     return seen
 
 
-def build_schema(target: Any) -> dict[str, Any]:
+def build_schema(target: Any, lang: str = "zh") -> dict[str, Any]:
+    root: type[BaseModel] | None = None
     if isinstance(target, TypeAdapter):
-        schema: dict[str, Any] = target.json_schema()
+        schema: dict[str, Any] = {**LAWS_TEXTS, **target.json_schema()}
         models: list[type[BaseModel]] = _all_models(Law)
     else:
         schema = target.model_json_schema()
         models = _all_models(target)
+        root = target
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    _add_aliases(schema, models)
+    _add_aliases(schema, models, root)
     _shorthands(schema)
+    localize(schema, lang)
     return schema
 
 
-def write_schemas(out: Path) -> list[Path]:
+def write_schemas(out: Path, lang: str = "zh") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, target in _models().items():
         path = out / f"{name}.schema.json"
-        path.write_text(json.dumps(build_schema(target), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+        path.write_text(json.dumps(build_schema(target, lang), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
                         encoding="utf-8")
         written.append(path)
     return written

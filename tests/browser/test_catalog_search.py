@@ -80,6 +80,23 @@ def test_search_matches_names_content_and_laws(browser: tuple[Any, Traffic], sit
     log.assert_clean()
 
 
+@pytest.mark.parametrize("query", [
+    "土地管理法第四十七条",  # short name + article, the way officials cite
+    "《中华人民共和国土地管理法》第四十七条",  # full title in 《》 + article
+    "土地管理法第47条",  # Arabic article number
+])
+def test_a_law_cited_with_its_article_finds_the_items_citing_it(browser: tuple[Any, Traffic], site: Path,
+                                                                 query: str) -> None:
+    page, log = open_page(browser[0], file_url(site / "index.html"))
+    page.locator("#q").fill(query)
+    expect(page.locator("#search-results .result-title")).to_have_text(["征收土地预公告"])
+    expect(page.locator("#search-status")).not_to_contain_text("相近")  # an exact match, not a near one
+    expect(page.locator("#search-results .result-snippet mark")).to_contain_text("第四十七条")
+    page.locator("#q").fill("土地管理法第二十六条")  # article 26 is cited from the 实施条例, another law
+    expect(page.locator("#search-status")).not_to_contain_text("找到")
+    log.assert_clean()
+
+
 def test_a_query_in_another_word_order_finds_near_matches(browser: tuple[Any, Traffic], site: Path) -> None:
     page, log = open_page(browser[0], file_url(site / "index.html"))
     page.locator("#q").fill("土地征收公告")  # the item says 征收土地预公告

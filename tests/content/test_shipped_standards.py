@@ -109,3 +109,71 @@ def test_data_elements_of_gen10_are_the_item_fields(shipped: CheckResult) -> Non
     gen03 = shipped.sources.text("gen-03")
     assert gen03 is not None and gen03.value.catalog_rules is not None
     assert set(gen03.value.catalog_rules.required_elements) <= required
+
+
+# --- channels named, tables agreeing with the items (QA #15, P3) --------------------------------------
+
+OTHER = "其他"
+
+
+def _channel_lists(shipped: CheckResult) -> list[tuple[str, list[str]]]:
+    """(where, channel names) for every item, local item and amendment of the shipped standards."""
+    lists = [(item.value.code, item.value.channels.all()) for _sid, item in shipped.sources.all_items()]
+    for county in shipped.sources.raw_counties:
+        data = county.data if isinstance(county.data, dict) else {}
+        entries = [(e.get("code", "?"), e) for e in data.get("add") or []]
+        entries += list((data.get("amend") or {}).items())
+        for code, entry in entries:
+            channels = entry.get("channels") or {}
+            lists.append((f"{county.display}:{code}", [*channels.get("required", []), *channels.get("optional", [])]))
+    return lists
+
+
+def test_other_channel_always_names_the_channel(shipped: CheckResult) -> None:
+    """gen-03: 选用“其他”的，应写明具体渠道名称 — as 其他：<名称>, never a vocabulary channel in disguise."""
+    assert shipped.sources.vocabulary is not None
+    vocabulary = set(shipped.sources.vocabulary.value.channel_names())
+    named = 0
+    for where, channels in _channel_lists(shipped):
+        for channel in channels:
+            assert channel != OTHER, f"{where}: bare 其他"
+            if channel.startswith(OTHER) and channel not in vocabulary:
+                prefix, _, name = channel.partition("：")
+                assert prefix == OTHER and name.strip(), f"{where}: {channel} (write 其他：<名称>)"
+                assert name not in vocabulary, f"{where}: {channel} (use the vocabulary channel {name})"
+                named += 1
+    assert named  # the rule was exercised
+
+
+CODE = re.compile(r"[A-Z]{4}-\d{2}-\d{2}")
+
+
+def _tables(node: object) -> list[dict[str, object]]:
+    if isinstance(node, dict):
+        found = [node["table"]] if isinstance(node.get("table"), dict) else []
+        return found + [t for k, v in node.items() if k != "items" for t in _tables(v)]
+    if isinstance(node, list):
+        return [t for v in node for t in _tables(v)]
+    return []
+
+
+def test_clause_tables_restate_item_deadlines_as_the_items_do(shipped: CheckResult) -> None:
+    """A clause table with a 公开时限 column names its items (by code) and states their deadlines as they do."""
+    items = {item.value.code: item.value for _sid, item in shipped.sources.all_items()}
+    checked = 0
+    for text in shipped.sources.texts:
+        for table in _tables(text.source.data):
+            header = [str(h) for h in table.get("header", [])]  # type: ignore[union-attr]
+            deadline_columns = [i for i, h in enumerate(header) if "时限" in h]
+            if not deadline_columns:
+                continue
+            for row in table.get("rows", []):  # type: ignore[union-attr]
+                cells = [str(c) for c in row]
+                codes = [c for c in CODE.findall(" ".join(cells)) if c in items]
+                assert codes, f"{text.value.id} {table.get('caption')}: row {cells} names no item"  # type: ignore[union-attr]
+                for code in codes:
+                    deadline = items[code].deadline
+                    assert deadline is not None
+                    assert deadline.text in cells[deadline_columns[0]], (text.value.id, code, cells)
+                    checked += 1
+    assert checked

@@ -23,7 +23,7 @@ def test_init_writes_a_prefilled_commented_profile(mini: Path) -> None:
     for subject in ("县级人民政府", "县级自然资源主管部门", "乡镇人民政府（街道办事处）"):  # the base's subjects
         assert f'  {subject}: ""' in text
     for channel in ("政府网站", "征地信息公开平台", "社区/企事业单位/村公示栏（电子屏）"):  # the channels items use
-        assert f'  {channel}: ""' in text
+        assert f"  # {channel}:" in text  # commented out until filled in: an empty carrier is O526
     assert "# 通用公开主体 → 本县（市、区）的实际机构名称" in text
     assert "细化（amend）只能更严格" in text
     diags = diagnostics_in(mini, path)

@@ -45,7 +45,7 @@ def test_province_workbook_has_catalog_columns_frozen_and_filtered(built: Path, 
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref == f"A1:K{max(ws.max_row, 2)}"
     zdbc = _rows(wb["征地补偿"])
-    assert [r[0] for r in zdbc[1:]] == ["1", "2", "3"]
+    assert [r[0] for r in zdbc[1:]] == [1, 2, 3]  # 序号 is a number
     assert zdbc[1][6] == "县级自然资源主管部门"  # the province keeps the generic subject
 
 
@@ -61,9 +61,9 @@ def test_county_workbook_shows_local_subjects_and_provenance(built: Path) -> Non
     wb = openpyxl.load_workbook(built / "330105" / "xlsx" / "catalog.xlsx")
     ws = wb["征地补偿"]
     rows = _rows(ws)
-    assert rows[0] == [*CATALOG_COLUMNS, "来源"]
+    assert rows[0] == [*CATALOG_COLUMNS, "来源", "备注"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:L{ws.max_row}"
+    assert ws.auto_filter.ref == f"A1:M{ws.max_row}"
     by_name = {r[1] + "/" + r[2]: r for r in rows[1:]}
     amended = by_name["征地管理政策/—"]
     assert amended[5] == "信息形成或者变更之日起10个工作日内"

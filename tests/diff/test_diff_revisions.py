@@ -76,7 +76,7 @@ def test_three_changes_in_all_three_outputs(repo: Path, tmp_path: Path) -> None:
     assert [(c["kind"], c["code"]) for c in payload["changes"]] == [
         ("changed", "ZDBC-02-01"), ("removed", "ZDBC-02-02"), ("added", "ZDBC-02-03")]
     assert payload["changes"][0]["fields"] == [{
-        "field": "deadline", "label": "公开时限", "old": "征收土地预公告时间不少于10个工作日",
+        "field": "deadline", "action": "changed", "label": "公开时限", "old": "征收土地预公告时间不少于10个工作日",
         "new": "征收土地预公告时间不少于15个工作日", "note": "修改公开时限"}]
     assert "公开时限：土地现状调查结果确认后5个工作日内" in payload["changes"][1]["old"]
     stdout_json = run_cli("diff", "--git", "HEAD~1", "HEAD", "--format", "json", cwd=repo)
@@ -92,7 +92,8 @@ def test_three_changes_in_all_three_outputs(repo: Path, tmp_path: Path) -> None:
         (["ZDBC-02-01"], "修改公开时限"), (["ZDBC-02-02"], "删除事项"), (["ZDBC-02-03"], "新增事项")]
     assert changes[0][1:3] == ["征收土地预公告时间不少于10个工作日", "征收土地预公告时间不少于15个工作日"]
     assert changes[1][2] == changes[2][1] == "（无）"
-    assert [r[0] for r in rows[1:] if len(set(r)) == 1] == ["zdbc-01 征地实施管理"]
+    # the group row names the standard by its full title, never by the internal id zdbc-01
+    assert [r[0] for r in rows[1:] if len(set(r)) == 1] == ["征地补偿政务公开\u3000征地实施管理"]
 
 
 def test_docx_layout_and_reproducibility(repo: Path, tmp_path: Path) -> None:

@@ -478,13 +478,21 @@ def catalog_table(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
         if wval(size, "orient") != "landscape":
             yield Finding("catalog landscape", "B", "catalog table in a portrait section")
         col = CATALOG_COLUMNS.index("公开渠道和载体")
-        for row in rows[1:]:
+        data = [r for r in rows[1:] if not is_note_row(r)]
+        for row in data:
             for line in row[col].split("\n"):
                 if line != "—" and not re.match(r"^[■□]\S", line):
                     yield Finding("catalog channels ■/□", "B", line)
-            if [int(r[0]) for r in rows[1:]] != list(range(1, len(rows))):
+            if [int(r[0]) for r in data] != list(range(1, len(data) + 1)):
                 yield Finding("catalog 序号", "B", "序号 not 1..n")
                 break
+        if not rows[-1:] or not is_note_row(rows[-1]):
+            yield Finding("table note inside the table", "B", "the catalog's 注 is not the table's last row")
+
+
+def is_note_row(row: list[str]) -> bool:
+    """A table note (GB/T 1.1—2020 表注) is the table's last row: one cell over every column, 注： or 注1：…."""
+    return len(row) == 1 and re.match(r"^注\d*：", row[0]) is not None
 
 
 # --- notes ------------------------------------------------------------------------------------------------
@@ -565,7 +573,8 @@ def r33_36_cover(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
     if not texts or not texts[-1].endswith("发布") or re.match(r"^[\dX]{4}-", texts[-1]):
         yield Finding("35 issuer line", "A", texts[-1] if texts else "empty cover")
     title = _doc_title(doc, sk)
-    hits = [p for p in cover if title and p.text == title]
+    # A long title may be set on two cover lines, broken where its elements meet (引导要素 / 主体要素).
+    hits = [p for p in cover if title and p.text.replace("\n", "\u3000") == title]
     if not hits:
         yield Finding("33 cover title", "A", f"no cover title equal to {title!r}")
     elif doc.size(hits[0].element) != 52 or not is_hei(doc.east_asia(hits[0].element)):

@@ -14,6 +14,7 @@ from govopen_std.check import (
     placeholder_rules,
     status_rules,
     system_rules,
+    template_rules,
     text_rules,
 )
 from govopen_std.check.context import CheckContext
@@ -21,7 +22,7 @@ from govopen_std.diagnostics import Diagnostic, Diagnostics
 
 RULES: dict[str, ModuleType] = {
     rule.ID: rule for rule in (system_rules, text_rules, law_rules, item_rules, placeholder_rules,
-                               organization_rules, status_rules, character_rules)
+                               organization_rules, status_rules, character_rules, template_rules)
 }
 
 ExtraRule = Callable[[CheckContext], Iterator[Diagnostic]]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from govopen_std.load.sources import Located, Sources
-from govopen_std.model.item import Item
+from govopen_std.model.item import ITEM_CODE, Item
 from govopen_std.model.standard import CatalogRules, CodingScheme, DataElement
 from govopen_std.model.system import Group, StandardProject
 
@@ -63,3 +65,34 @@ class CheckContext:
 
     def items(self) -> list[tuple[str, Located[Item]]]:
         return self.sources.all_items()
+
+    @cached_property
+    def subjects_unknown(self) -> set[str]:
+        """Groups with a text that could not be read: the subjects it declares are unknown."""
+        return {group for path in self.sources.failed_texts for group in _groups_of_file(path)}
+
+    @cached_property
+    def items_unknown(self) -> set[str]:
+        """Groups whose items are not all known: a text or an item that could not be read, or an item whose
+        code breaks the code pattern. A lookup of an item code in such a group may fail only because of
+        that error, which is reported already, so rules do not report the code as unknown."""
+        groups = set(self.subjects_unknown)
+        groups.update(group for path, _ in self.sources.failed_items for group in _groups_of_file(path))
+        for standard_id, item in self.items():
+            if not re.fullmatch(ITEM_CODE, item.value.code):
+                group = self.group_of(standard_id)
+                groups.add(group.id if group else standard_id.split("-")[0])
+        return groups
+
+    @cached_property
+    def text_files(self) -> set[str]:
+        """The stems of every text file found, whether or not it could be read (C408 is for missing texts)."""
+        return {path.stem for path in self.sources.paths.texts}
+
+
+def _groups_of_file(path: Path) -> set[str]:
+    """The group a text file belongs to: its id's prefix (zdbc-02 -> zdbc), and its domain folder."""
+    groups = {path.stem.split("-")[0]}
+    if path.parent.parent.name == "domains":
+        groups.add(path.parent.name)
+    return groups

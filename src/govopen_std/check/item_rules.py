@@ -16,12 +16,15 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from govopen_std.check.context import CheckContext
 from govopen_std.diagnostics import Diagnostic, SourceLocation
 from govopen_std.load.sources import Located
 from govopen_std.messages import ELEMENT_NAMES
-from govopen_std.model.item import Item
+from govopen_std.model.base import alias_table
+from govopen_std.model.item import Channels, Item
+from govopen_std.model.vocabulary import OTHER_CHANNEL, other_channel
 
 ID = "items"
 
@@ -37,6 +40,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             seen[code] = item
         yield from check_code(ctx, standard_id, item)
         yield from check_elements(ctx, item)
+        yield from check_recommended(ctx, item)
         yield from check_values(ctx, standard_id, item)
 
 
@@ -76,27 +80,93 @@ def check_code(ctx: CheckContext, standard_id: str, item: Located[Item], *, loca
                               detail_en=f"primary number must be within {low:02d}-{high:02d}")
 
 
-def _is_empty(value: object) -> bool:
+def _blank(value: object) -> bool:
+    """An entry written but empty: blank text, a content element or citation with blank text, a blank deadline."""
     if value is None:
         return True
     if isinstance(value, str):
         return not value.strip()
-    if isinstance(value, list):
-        return not value
-    if hasattr(value, "all"):
-        return not value.all()
+    for attr in ("text", "law"):  # ContentElement, Deadline / Citation
+        inner = getattr(value, attr, None)
+        if isinstance(inner, str):
+            return not inner.strip()
     return False
 
 
+def _is_empty(value: object) -> bool:
+    """The element is missing: absent, blank, an empty list, or a list of blank entries only."""
+    if isinstance(value, list):
+        return all(_blank(v) for v in value)
+    if isinstance(value, Channels):
+        return not [c for c in value.all() if c.strip()]
+    return _blank(value)
+
+
+def written_key(item: Located[Item], name: str) -> str:
+    """The key the author wrote for field `name` (the field name or one of its Chinese aliases)."""
+    raw: Any = item.source.data
+    for part in item.loc:
+        if isinstance(raw, dict) and isinstance(part, str):
+            raw = raw.get(part)
+        elif isinstance(raw, list) and isinstance(part, int) and 0 <= part < len(raw):
+            raw = raw[part]
+        else:
+            return name
+    if isinstance(raw, dict) and name not in raw:
+        return next((key for key, field in alias_table(Item).items() if field == name and key in raw), name)
+    return name
+
+
+def at(item: Located[Item], name: str, *sub: str | int) -> SourceLocation:
+    """The position of field `name` of an item (alias-aware), or of `sub` inside it."""
+    where: SourceLocation = item.location(written_key(item, name), *sub)
+    return where
+
+
+def _element_problem(item: Located[Item], element: str) -> Diagnostic | None:
+    """C401 for a required element that is missing (located at the item), blank, or has a blank entry
+    (located at the blank value)."""
+    value = getattr(item.value, element, None)
+    entries = value.all() if isinstance(value, Channels) else value if isinstance(value, list) else None
+    if entries is not None:
+        blank = next((i for i, entry in enumerate(entries) if _blank(entry)), None)
+        if not entries:
+            where = item.location()
+        elif blank is None:
+            return None
+        else:
+            where = at(item, element, blank) if isinstance(value, list) else at(item, element)
+    elif not _blank(value):
+        return None
+    else:
+        where = item.location() if value is None else at(item, element)
+    zh, en = ELEMENT_NAMES.get(element, (element, element))
+    return Diagnostic.make("C401", where, code=item.value.code, element=zh, element_en=en, field=element)
+
+
 def check_elements(ctx: CheckContext, item: Located[Item]) -> Iterator[Diagnostic]:
-    """Every element that gen-03 `catalog_rules.required_elements` names is present and non-empty."""
+    """Every element that gen-03 `catalog_rules.required_elements` names is present and not blank (a blank
+    deadline, method or subject entry is as missing as an absent one: the catalog would print "—")."""
     rules = ctx.catalog_rules
     required = rules.required_elements if rules else ["name", "basis", "content", "subject", "deadline", "method"]
     for element in required:
+        problem = _element_problem(item, element)
+        if problem is not None:
+            yield problem
+
+
+def check_recommended(ctx: CheckContext, item: Located[Item]) -> Iterator[Diagnostic]:
+    """C414: an element that gen-03 `catalog_rules.recommended_elements` names (宜填写) is missing."""
+    rules = ctx.catalog_rules
+    if rules is None or not rules.recommended_elements:
+        return
+    names = [ELEMENT_NAMES.get(e, (e, e)) for e in rules.recommended_elements]
+    recommended, recommended_en = "、".join(zh for zh, _ in names), ", ".join(en for _, en in names)
+    for element in rules.recommended_elements:
         if _is_empty(getattr(item.value, element, None)):
             zh, en = ELEMENT_NAMES.get(element, (element, element))
-            yield Diagnostic.make("C401", item.location(), code=item.value.code, element=zh, element_en=en,
-                                  field=element)
+            yield Diagnostic.make("C414", item.location(), code=item.value.code, element=zh, element_en=en,
+                                  field=element, recommended=recommended, recommended_en=recommended_en)
 
 
 def _suggest(value: str, allowed: list[str]) -> str:
@@ -113,14 +183,32 @@ def _law_ids(ctx: CheckContext) -> list[str]:
     return cached
 
 
+def _law_names(ctx: CheckContext) -> dict[str, str]:
+    """A law's full title and short names (with or without 《》) -> its registry id, built once per check."""
+    cached = ctx.extra.get("item_rules.law_names")
+    if isinstance(cached, dict):
+        return cached
+    names: dict[str, str] = {}
+    for law in ctx.sources.laws:
+        for name in (law.value.title, *law.value.short):
+            names.setdefault(name, law.value.id)
+    ctx.extra["item_rules.law_names"] = names
+    return names
+
+
+def suggest_law(ctx: CheckContext, value: str) -> str:
+    """The registry id meant by `value`: the id of a law whose title or short name it is, else a close id."""
+    by_name = _law_names(ctx).get(value.strip().removeprefix("《").removesuffix("》"))
+    return by_name or _suggest(value, _law_ids(ctx))
+
+
 def check_values(ctx: CheckContext, standard_id: str, item: Located[Item]) -> Iterator[Diagnostic]:
     value = item.value
     law_ids = _law_ids(ctx)
     for i, cite in enumerate(value.basis):
         invalid = ctx.sources.invalid_law_ids
-        if cite.law not in law_ids and cite.law not in invalid and "*" not in invalid:
-            yield Diagnostic.make("R301", item.location("basis", i, "law"), law=cite.law,
-                                  suggestion=_suggest(cite.law, law_ids))
+        if cite.law.strip() and cite.law not in law_ids and cite.law not in invalid and "*" not in invalid:
+            yield Diagnostic.make("R301", at(item, "basis", i, "law"), law=cite.law, suggestion=suggest_law(ctx, cite.law))
     vocab = ctx.sources.vocabulary.value if ctx.sources.vocabulary else None
     if vocab is not None:
         yield from _check_vocab(item, vocab.channel_names(), vocab.methods, vocab.levels, vocab.openness,
@@ -129,12 +217,26 @@ def check_values(ctx: CheckContext, standard_id: str, item: Located[Item]) -> It
     if group is not None:
         declared = ctx.domain_subjects.get(group.id, set())
         for i, subject in enumerate(value.subject):
-            if declared and subject not in declared:
-                yield Diagnostic.make("R303", item.location("subject", i), subject=subject,
+            # a blank entry is C401; a domain with an unreadable text may declare the subject there
+            if declared and subject.strip() and subject not in declared and group.id not in ctx.subjects_unknown:
+                yield Diagnostic.make("R303", at(item, "subject", i), subject=subject,
                                       suggestion=_suggest(subject, sorted(declared)))
         if group.areas and value.area not in group.areas:
             yield Diagnostic.make("R309", item.location("area" if value.area else "code"), code=value.code,
                                   area=value.area or "—", allowed="、".join(group.areas))
+
+
+def check_channel(name: str, channels: list[str], where: SourceLocation) -> Diagnostic | None:
+    """A channel value: a vocabulary name, or 其他：<名称> (gen-03: 选用“其他”的，应写明具体渠道名称).
+    A bare 其他 is C416; anything else unknown is R302 (其他:名称 with another separator is offered as 其他：名称)."""
+    other = other_channel(name)
+    if name == OTHER_CHANNEL or other == "":
+        return Diagnostic.make("C416", where)
+    if name in channels or (other is not None and OTHER_CHANNEL in channels):
+        return None
+    loose = re.fullmatch(OTHER_CHANNEL + r"\s*[:\-－—(（\s]\s*(.+?)\s*[)）]?", name)
+    suggestion = f"{OTHER_CHANNEL}：{loose.group(1)}" if loose and OTHER_CHANNEL in channels else _suggest(name, channels)
+    return Diagnostic.make("R302", where, channel=name, suggestion=suggestion)
 
 
 def _check_vocab(item: Located[Item], channels: list[str], methods: list[str], levels: list[str],
@@ -142,9 +244,11 @@ def _check_vocab(item: Located[Item], channels: list[str], methods: list[str], l
     value = item.value
     for part in ("required", "optional"):
         for i, channel in enumerate(getattr(value.channels, part)):
-            if channel not in channels:
-                yield Diagnostic.make("R302", item.location("channels", part, i), channel=channel,
-                                      suggestion=_suggest(channel, channels))
+            if channel in channels and channel != OTHER_CHANNEL:
+                continue  # the common case, decided without locating anything
+            problem = check_channel(channel, channels, at(item, "channels", part, i))
+            if problem is not None:
+                yield problem
     checks: list[tuple[str, str | None, list[str], tuple[str | int, ...]]] = [
         ("公开方式（method）", value.method, methods, ("method",)),
         ("五公开（openness）", value.openness, openness, ("openness",)),
@@ -152,5 +256,6 @@ def _check_vocab(item: Located[Item], channels: list[str], methods: list[str], l
     ]
     checks += [("公开层级（level）", lv, levels, ("level", i)) for i, lv in enumerate(value.level)]
     for label, actual, allowed, loc in checks:
-        if actual is not None and actual not in allowed:
-            yield Diagnostic.make("R307", item.location(*loc), field=label, value=actual, allowed="、".join(allowed))
+        # a blank method is C401 (a required element); a blank 五公开 or audience is C414
+        if actual is not None and actual.strip() and actual not in allowed:
+            yield Diagnostic.make("R307", at(item, str(loc[0]), *loc[1:]), field=label, value=actual, allowed="、".join(allowed))

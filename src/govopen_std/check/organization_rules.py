@@ -18,6 +18,7 @@ FAIL (C422: ceased without a successor; C420 in system.yaml for every unit not l
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
 from govopen_std.check.context import CheckContext
@@ -68,12 +69,24 @@ def _units_registered(ctx: CheckContext, registry: Located[OrganizationRegistry]
     if system is None:
         return
     names = {org.name for org in registry.value.organizations}
+    known = {name: org.name for org in registry.value.organizations for name in org.names()}
     used: set[str] = set()
     for i, project in enumerate(system.value.standards):
         for j, unit in enumerate(project.units):
             if unit not in names and unit not in used:
-                yield Diagnostic.make("C420", system.location("standards", i, "units", j), unit=unit)
+                yield Diagnostic.make("C420", system.location("standards", i, "units", j), unit=unit,
+                                      **_did_you_mean(unit, known))
             used.add(unit)
     for i, org in enumerate(registry.value.organizations):
         if org.name not in used:
             yield Diagnostic.make("C425", registry.location("organizations", i, "name"), name=org.name)
+
+
+def _did_you_mean(unit: str, known: dict[str, str]) -> dict[str, str]:
+    """The C420 hint's opening: the registered name of a body whose name or alias is close to `unit`
+    (省质检局 → 省质监局), or nothing."""
+    close = difflib.get_close_matches(unit, sorted(known), n=1, cutoff=0.6)
+    if not close or known[close[0]] == unit:
+        return {"did_you_mean": "", "did_you_mean_en": ""}
+    name = known[close[0]]
+    return {"did_you_mean": f"是否应为“{name}”？若不是，", "did_you_mean_en": f"did you mean '{name}'? If not, "}

@@ -34,6 +34,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             yield Diagnostic.make("C413", text.location("id"), id=sid, block=block)
     if ctx.sources.system is not None:
         for project in ctx.sources.system.value.standards:
-            if project.id not in seen:
+            # a text file that exists but could not be read has its own error: no "no text yet" besides
+            if project.id not in seen and project.id not in ctx.text_files:
                 i = ctx.sources.system.value.standards.index(project)
                 yield Diagnostic.make("C408", ctx.sources.system.location("standards", i), id=project.id)

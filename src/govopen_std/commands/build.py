@@ -22,7 +22,6 @@ def build(
 ) -> None:
     """构建输出：省级标准文本、公开事项目录网站、目录表格和责任清单，以及各试点县（市、区）的本地目录。"""
     from govopen_std.build import BuildOptions, run
-    from govopen_std.diagnostics import ExitCode
     from govopen_std.report.build_report import BuildConsole
 
     opts = BuildOptions(
@@ -33,4 +32,4 @@ def build(
     with console.progress() as progress:
         result = run(opts, progress)
     console.report(result)
-    raise typer.Exit(ExitCode.OK if result.ok else ExitCode.FINDINGS)
+    raise typer.Exit(result.exit_code)

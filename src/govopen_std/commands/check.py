@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 
@@ -34,13 +33,9 @@ def check(
     """检查标准源文件：格式、引用和完整性。退出码：0 无问题，1 有达到 --fail-on 级别的问题，2 用法或环境错误。"""
     from govopen_std.diagnostics import ExitCode, Severity
     from govopen_std.pipeline import check_workspace
-    from govopen_std.report import REPORTERS
+    from govopen_std.report import report_check
 
     result = check_workspace(workspace, memo=not report)  # the completeness report reads the sources
-    REPORTERS[fmt.value](lang=lang.value, stream=sys.stdout).report(result)
-    if report:
-        from govopen_std.report.completeness import print_completeness
-
-        print_completeness(result, lang=lang.value)
+    report_check(result, fmt.value, lang=lang.value, completeness=report)
     failed = result.failed(Severity.parse(fail_on.value))
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)

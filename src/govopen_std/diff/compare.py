@@ -13,11 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics
-from govopen_std.diff.display import LABELS, Display
+from govopen_std.diff.display import ELEMENT_NOUNS, LABELS, LABELS_EN, Display, note
 from govopen_std.diff.model import DiffResult, FieldChange, ItemChange
 from govopen_std.load.sources import Sources
 from govopen_std.model.item import Item
 from govopen_std.model.law import Law
+from govopen_std.view.titles import full_title
 
 SCALARS = ("category", "name", "area", "deadline", "method", "audience", "openness", "note")
 FIELD_ORDER = ("category", "name", "area", "content", "basis", "subject", "deadline", "method", "channels",
@@ -57,9 +58,9 @@ def version_of(label: str, sources: Sources, diags: Diagnostics, domain: str | N
                 diags.add(Diagnostic.make("D845", located.location("code"), label=label, code=code))
                 continue
             entries[code] = Entry(located.value, sid, group)
-    groups = [g.id for g in sources.system.value.groups] if sources.system else []
-    return Version(label, entries, {law.value.id: law.value for law in sources.laws},
-                   {p.id: p.title for p in projects}, groups)
+    groups = {g.id: g for g in sources.system.value.groups} if sources.system else {}
+    titles = {p.id: full_title(p, groups.get(p.group)) for p in projects}  # 考核评价 alone names eight standards
+    return Version(label, entries, {law.value.id: law.value for law in sources.laws}, titles, list(groups))
 
 
 # --- one field ----------------------------------------------------------------------------------------
@@ -67,45 +68,51 @@ def version_of(label: str, sources: Sources, diags: Diagnostics, domain: str | N
 Comparator = Callable[[Item, Item, Display], list[FieldChange]]
 
 
+def _change(name: str, old: str, new: str, action: str, noun: tuple[str, str] | None = None) -> FieldChange:
+    """One change of field `name`; its 修改说明 (both languages) says `action` of `noun` (default: the field)."""
+    zh, en = note(action, noun or (LABELS[name], LABELS_EN[name]))
+    return FieldChange(name, LABELS[name], old, new, zh, action=action, label_en=LABELS_EN[name], note_en=en)
+
+
 def _scalar(name: str) -> Comparator:
     def compare(old: Item, new: Item, show: Display) -> list[FieldChange]:
         before, after = show.field(old, name), show.field(new, name)
         if before == after:
             return []
-        return [FieldChange(name, LABELS[name], before, after, f"修改{LABELS[name]}")]
+        return [_change(name, before, after, "changed")]
     return compare
 
 
-def _elements(name: str, what: str, old: dict[str, str], new: dict[str, str],
-              changed_note: Callable[[str, str], str]) -> list[FieldChange]:
+def _elements(name: str, old: dict[str, str], new: dict[str, str],
+              changed_action: Callable[[str, str], str]) -> list[FieldChange]:
     """Element-wise changes of a list: `old`/`new` map an element's identity to its display."""
-    label = LABELS[name]
-    changes = [FieldChange(name, label, shown, "", f"删除{what}") for k, shown in old.items() if k not in new]
+    noun = ELEMENT_NOUNS[name]
+    changes = [_change(name, shown, "", "removed", noun) for k, shown in old.items() if k not in new]
     for k, shown in new.items():
         if k not in old:
-            changes.append(FieldChange(name, label, "", shown, f"增加{what}"))
+            changes.append(_change(name, "", shown, "added", noun))
         elif old[k] != shown:
-            changes.append(FieldChange(name, label, old[k], shown, changed_note(old[k], shown)))
+            changes.append(_change(name, old[k], shown, changed_action(old[k], shown), noun))
     if not changes and list(old) != list(new):
-        changes.append(FieldChange(name, label, "\n".join(old.values()), "\n".join(new.values()), f"调整{what}顺序"))
+        changes.append(_change(name, "\n".join(old.values()), "\n".join(new.values()), "reordered", noun))
     return changes
 
 
 def _content(old: Item, new: Item, show: Display) -> list[FieldChange]:
-    def note(_before: str, after: str) -> str:
-        return "公开内容要素改为可选" if after.endswith("（可选）") else "公开内容要素改为必选"
-    return _elements("content", "公开内容要素", {e.text: show.element(e) for e in old.content},
-                     {e.text: show.element(e) for e in new.content}, note)
+    def action(_before: str, after: str) -> str:
+        return "optional" if after.endswith("（可选）") else "required"
+    return _elements("content", {e.text: show.element(e) for e in old.content},
+                     {e.text: show.element(e) for e in new.content}, action)
 
 
 def _basis(old: Item, new: Item, show: Display) -> list[FieldChange]:
-    return _elements("basis", "公开依据", {c.law: show.citation(c) for c in old.basis},
-                     {c.law: show.citation(c) for c in new.basis}, lambda _a, _b: "修改公开依据条款")
+    return _elements("basis", {c.law: show.citation(c) for c in old.basis},
+                     {c.law: show.citation(c) for c in new.basis}, lambda _a, _b: "articles")
 
 
 def _subject(old: Item, new: Item, show: Display) -> list[FieldChange]:
-    return _elements("subject", "公开主体", {s: s for s in old.subject}, {s: s for s in new.subject},
-                     lambda _a, _b: "修改公开主体")
+    return _elements("subject", {s: s for s in old.subject}, {s: s for s in new.subject},
+                     lambda _a, _b: "changed")
 
 
 def _channels(old: Item, new: Item, show: Display) -> list[FieldChange]:
@@ -114,14 +121,14 @@ def _channels(old: Item, new: Item, show: Display) -> list[FieldChange]:
         found.update({c: show.channel(c, False) for c in item.channels.optional if c not in found})
         return found
 
-    def note(_before: str, after: str) -> str:
-        return "公开渠道改为必选" if after.startswith("■") else "公开渠道改为可选"
-    return _elements("channels", "公开渠道", marks(old), marks(new), note)
+    def action(_before: str, after: str) -> str:
+        return "required" if after.startswith("■") else "optional"
+    return _elements("channels", marks(old), marks(new), action)
 
 
 def _level(old: Item, new: Item, show: Display) -> list[FieldChange]:
-    return _elements("level", "公开层级", {lv: lv for lv in old.level}, {lv: lv for lv in new.level},
-                     lambda _a, _b: "修改公开层级")
+    return _elements("level", {lv: lv for lv in old.level}, {lv: lv for lv in new.level},
+                     lambda _a, _b: "changed")
 
 
 COMPARATORS: dict[str, Comparator] = {
@@ -157,10 +164,9 @@ def _changed(code: str, before: Entry, after: Entry, new: Version, show: Display
              old_code: str | None) -> ItemChange | None:
     fields = field_changes(before.item, after.item, show)
     if old_code is not None:
-        fields.insert(0, FieldChange("code", "事项编码", old_code, code, "修改事项编码"))
+        fields.insert(0, _change("code", old_code, code, "changed"))
     if before.standard_id != after.standard_id:
-        fields.insert(0, FieldChange("standard", LABELS["standard"], before.standard_id, after.standard_id,
-                                     "调整所属标准"))
+        fields.insert(0, _change("standard", before.standard_id, after.standard_id, "moved"))
     if not fields:
         return None
     return ItemChange("changed", code, after.item.name or after.item.category[-1], after.standard_id,
@@ -172,7 +178,8 @@ def _whole(kind: str, code: str, entry: Entry, version: Version, show: Display) 
     summary = show.summary(entry.item)
     return ItemChange("added" if kind == "added" else "removed", code, entry.item.name or entry.item.category[-1],
                       entry.standard_id, version.titles.get(entry.standard_id, entry.standard_id), entry.group_id,
-                      old_text=summary if kind == "removed" else "", new_text=summary if kind == "added" else "")
+                      old_text=summary if kind == "removed" else "", new_text=summary if kind == "added" else "",
+                      text_en=show.summary(entry.item, "en"))
 
 
 def compare_versions(old: Version, new: Version) -> list[ItemChange]:

@@ -2,7 +2,7 @@
 header row, 小标宋 title; East Asian faces written explicitly through `render.official_doc`).
 
 Columns: 条款/事项, 原内容, 修改后内容, 修改说明; the changes of each standard follow a row that names the
-standard. The header row repeats on every page and no row splits across pages. The file is
+standard by its full title (征地补偿政务公开　征地实施管理). The header row repeats on every page and no row splits across pages. The file is
 reproducible (properties and zip entries dated with the newer version's build date).
 """
 
@@ -71,7 +71,7 @@ def build_document(result: DiffResult) -> Any:
     for change in result.changes:
         if change.standard_id != current:
             current = change.standard_id
-            _standard_row(tbl, f"{change.standard_id} {change.standard_title}")
+            _standard_row(tbl, change.standard_title)  # the full title; the id is internal
         _change_rows(tbl, table_rows(change))
     if not result.changes:
         _change_rows(tbl, [("—", "—", "—", "无修改")])

@@ -12,6 +12,7 @@ from govopen_std.diagnostics import Diagnostics, ExitCode
 
 ChangeKind = Literal["added", "removed", "changed"]
 KIND_LABELS: dict[str, str] = {"added": "新增事项", "removed": "删除事项", "changed": "修改事项"}
+KIND_LABELS_EN: dict[str, str] = {"added": "item added", "removed": "item removed", "changed": "item changed"}
 
 
 @dataclass(frozen=True)
@@ -21,9 +22,19 @@ class FieldChange:
     old: str  # the old value or element as the catalog prints it ("" when added)
     new: str  # the new value or element ("" when removed)
     note: str  # 修改说明: 修改公开时限, 增加公开内容要素 …
+    action: str = ""  # what happened, language-neutral: changed, added, removed, reordered, optional …
+    label_en: str = ""  # the label and the note in English (`--lang en`)
+    note_en: str = ""
 
-    def to_dict(self) -> dict[str, str]:
-        return {"field": self.field, "label": self.label, "old": self.old, "new": self.new, "note": self.note}
+    def note_in(self, lang: str) -> str:
+        return self.note_en or self.note if lang == "en" else self.note
+
+    def label_in(self, lang: str) -> str:
+        return self.label_en or self.label if lang == "en" else self.label
+
+    def to_dict(self, lang: str = "zh") -> dict[str, str]:
+        return {"field": self.field, "action": self.action, "label": self.label_in(lang), "old": self.old,
+                "new": self.new, "note": self.note_in(lang)}
 
 
 @dataclass(frozen=True)
@@ -38,17 +49,23 @@ class ItemChange:
     new_text: str = ""  # the whole new item (added items)
     fields: tuple[FieldChange, ...] = ()
     old_code: str | None = None  # when the item was recoded
+    text_en: str = ""  # old_text or new_text with English element labels (`--lang en`)
 
     @property
     def title(self) -> str:
         return f"{self.code} {self.name}"
 
-    def to_dict(self) -> dict[str, Any]:
+    def text_in(self, lang: str) -> str:
+        """The whole item (added or removed) in `lang`."""
+        text = self.old_text or self.new_text
+        return self.text_en or text if lang == "en" else text
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
             "kind": self.kind, "code": self.code, "old_code": self.old_code, "name": self.name,
             "standard": self.standard_id, "standard_title": self.standard_title, "domain": self.group_id,
             "old": self.old_text or None, "new": self.new_text or None,
-            "fields": [f.to_dict() for f in self.fields],
+            "fields": [f.to_dict(lang) for f in self.fields],
         }
 
 
@@ -84,7 +101,7 @@ class DiffResult:
         """The result as JSON; without a comparison, `summary` and `changes` are null (never "all removed")."""
         return {"old": self.old_label, "new": self.new_label, "domain": self.domain,
                 "summary": self.summary() if self.compared else None,
-                "changes": [c.to_dict() for c in self.changes] if self.compared else None,
+                "changes": [c.to_dict(lang) for c in self.changes] if self.compared else None,
                 "diagnostics": [d.to_dict(lang) for d in self.diagnostics.sorted()]}
 
     def summary_line(self, lang: str = "zh") -> str:

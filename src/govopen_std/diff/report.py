@@ -5,20 +5,26 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from govopen_std.diff.model import KIND_LABELS, DiffResult, ItemChange
+from govopen_std.diff.model import KIND_LABELS, KIND_LABELS_EN, DiffResult, ItemChange
 
 HEADERS_ZH = ("条款/事项", "原内容", "修改后内容", "修改说明")
 HEADERS_EN = ("Item", "Before", "After", "Note")
 NONE_ZH = "（无）"
+NONE_EN = "(none)"
 
 
-def table_rows(change: ItemChange) -> list[tuple[str, str, str, str]]:
+def table_rows(change: ItemChange, lang: str = "zh") -> list[tuple[str, str, str, str]]:
     """The rows of one change: one for an added or removed item, one per field change otherwise."""
+    none = NONE_ZH if lang == "zh" else NONE_EN
     if change.kind != "changed":
-        return [(change.title, change.old_text or NONE_ZH, change.new_text or NONE_ZH, KIND_LABELS[change.kind])]
+        text = change.text_in(lang)
+        old, new = (text, none) if change.kind == "removed" else (none, text)
+        kind = KIND_LABELS[change.kind] if lang == "zh" else KIND_LABELS_EN[change.kind]
+        return [(change.title, old, new, kind)]
     rows = []
     for f in change.fields:
-        rows.append((f"{change.title}\n（{f.label}）", f.old or NONE_ZH, f.new or NONE_ZH, f.note))
+        label = f"（{f.label}）" if lang == "zh" else f"({f.label_in(lang)})"
+        rows.append((f"{change.title}\n{label}", f.old or none, f.new or none, f.note_in(lang)))
     return rows
 
 
@@ -51,7 +57,7 @@ def print_table(result: DiffResult, stream: TextIO, *, lang: str = "zh") -> None
     for i, header in enumerate(headers):
         table.add_column(header, no_wrap=i == 0, overflow="fold", ratio=(1, 3, 3, 1)[i])
     for change in result.changes:
-        for row in table_rows(change):
+        for row in table_rows(change, lang):
             table.add_row(*row)
     if result.changes:
         console.print(table)

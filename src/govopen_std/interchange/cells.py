@@ -275,8 +275,11 @@ def match_channel(name: str, channels: list[str]) -> str | None:
         return found
     other = _OTHER.match(name.strip())
     if other and "其他" in channels:
+        # gen-03: 选用“其他”的，应写明具体渠道名称 — kept as 其他：<名称> unless the name is a channel itself
         detail = other.group(1).strip()
-        return (match_channel(detail, channels) if detail else None) or "其他"
+        if not detail:
+            return "其他"
+        return match_channel(detail, channels) or f"其他：{detail}"
     return None
 
 

@@ -66,7 +66,7 @@ def _text(value: str | None) -> str:
 def row_cells(row: ItemRow, group_titles: dict[str, str]) -> list[str]:
     """One catalog row in `EXPORT_COLUMNS` order."""
     by_column = {
-        "序号": str(row.seq), "一级事项": row.primary, "二级事项": row.secondary, "公开内容": content_cell(row.content),
+        "序号": "" if row.seq is None else str(row.seq), "一级事项": row.primary, "二级事项": row.secondary, "公开内容": content_cell(row.content),
         "公开依据": basis_cell(row), "公开时限": _text(row.deadline), "公开主体": "、".join(row.subjects),
         "公开渠道和载体": " ".join(c.display for c in row.channels), "公开对象": _text(row.audience),
         "公开方式": _text(row.method), "公开层级": _text(row.level), "事项编码": row.code, "事项名称": row.name,
@@ -97,7 +97,7 @@ def write_xlsx(view: BuildView, rows: list[list[str]], path: Path) -> Path:
     ws.append(EXPORT_COLUMNS)
     wrap = Alignment(vertical="top", wrap_text=True)
     for cells in rows:
-        ws.append([int(cells[0]), *cells[1:]])
+        ws.append([int(cells[0]) if cells[0] else None, *cells[1:]])  # no 序号: an item that does not apply
         for cell in ws[ws.max_row]:
             cell.alignment = wrap
     for i, name in enumerate(EXPORT_COLUMNS, 1):

@@ -6,24 +6,41 @@
 Every problem of the sheet is a diagnostic located at its cell. The YAML is written even when some
 cells could not be mapped (an unregistered law is cited by its name), and `check` is then run on the
 workspace, so the result lists exactly what is left to fix in the written files.
+
+A county's sheet may be its own export: its local rows (本县增补) become `add`, and its edits of
+provincial rows become `amend` entries when they are stricter (`interchange.county_edits`). Usage
+problems (no such file, an old .xls, no workspace to write into) stop the run before anything is read,
+as `GovOpenError` (exit code 2); hints that repeat on many rows are summed up in one line.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from ruamel.yaml.comments import CommentedMap
 
-from govopen_std.diagnostics import Diagnostic, Diagnostics, Severity, SourceLocation, relpath
+from govopen_std.diagnostics import Diagnostic, Diagnostics, GovOpenError, Severity, SourceLocation, relpath
 from govopen_std.interchange.coding import Coder
 from govopen_std.interchange.context import ImportContext, build_context
-from govopen_std.interchange.grid import read_grids
+from govopen_std.interchange.county_edits import CountyBase, Edits, is_local, judge_rows
+from govopen_std.interchange.grid import SUFFIXES, read_grids
 from govopen_std.interchange.header import read_layout
 from govopen_std.interchange.rows import Draft, Target, read_drafts
 from govopen_std.interchange.text import suggestion
-from govopen_std.interchange.yaml_out import declare_subjects, dump, items_node, load_document, new_text
+from govopen_std.interchange.yaml_out import (
+    amendment_node,
+    attach_trailing_comment,
+    declare_subjects,
+    detach_trailing_comment,
+    dump,
+    items_node,
+    load_document,
+    new_text,
+)
 from govopen_std.load.discover import Workspace, find_workspace
 from govopen_std.load.sources import Sources, load_sources
 from govopen_std.model.base import alias_table
@@ -32,6 +49,9 @@ from govopen_std.model.item import Item
 
 # A subject this close to a declared one is a misspelling to fix (I809), not a new subject to declare.
 NEAR_MISS = 0.6
+OLD_EXCEL = (".xls", ".et")  # binary Excel and WPS workbooks: openpyxl reads only .xlsx
+SUMMED_UP = {"I812": "I833"}  # a hint repeated on many rows -> the code of its one-line summary
+LISTED_CELLS = 8
 
 
 @dataclass(frozen=True)
@@ -52,6 +72,7 @@ class Written:
     items: int
     replaced: int
     created: bool
+    amended: int = 0  # county: provincial items whose 本县细化 this import wrote or removed
 
 
 @dataclass
@@ -85,6 +106,7 @@ class _Run:
     result: ImportResult
     profile_path: Path | None = None
     profile_data: dict[str, Any] | None = None
+    edits: Edits = field(default_factory=Edits)
 
     @property
     def diags(self) -> Diagnostics:
@@ -281,21 +303,52 @@ def text_document(run: _Run, standard_id: str, items: list[Item], path: Path) ->
     return doc, old
 
 
-def _add_key(doc: dict[str, Any]) -> str:
+def _profile_key(doc: dict[str, Any], name: str) -> str:
+    """The key the profile uses for field `name` (English or a Chinese alias); `name` when it has none."""
     table = alias_table(CountyProfile)
-    return next((k for k in doc if table.get(k) == "add"), "add")
+    return next((k for k in doc if table.get(k) == name), name)
 
 
-def county_document(run: _Run, items: list[Item], drafts: list[Draft]) -> tuple[Any, int]:
-    assert run.profile_path is not None
-    doc = load_document(run.profile_path)
-    add_key = _add_key(doc)
+def add_local_items(doc: Any, items: list[Item], drafts: list[Draft]) -> int:
+    """Replace the local items of the sheet's domains; returns how many were there."""
+    add_key = _profile_key(doc, "add")
     groups = {d.group.code for d in drafts if d.group and d.group.code}
     current = list(doc.get(add_key) or [])
     kept = [entry for entry in current if str(_code_of(entry)).split("-")[0] not in groups]
     new = items_node([(item, getattr(item, "standard", None)) for item in items])
+    unchanged = {_code_of(entry): entry for entry in current if _same_item(entry, items)}
+    new = type(new)([unchanged.get(str(node["code"]), node) for node in new])  # as written, comments and all
     doc[add_key] = type(new)([*kept, *new])
-    return doc, len(current) - len(kept)
+    return len(current) - len(kept)
+
+
+def _same_item(entry: Any, items: list[Item]) -> bool:
+    try:
+        written = LocalItem.model_validate(entry)
+    except ValidationError:
+        return False
+    return any(item == written for item in items)
+
+
+def apply_amendments(doc: Any, edits: Edits, names: dict[str, str]) -> int:
+    """Write each edited amendment in place (a new one at the end, with the item's name as a comment);
+    None removes the entry. Returns how many entries changed."""
+    key = _profile_key(doc, "amend")
+    if not isinstance(doc.get(key), dict):
+        later = [k for k in (_profile_key(doc, "not_applicable"), _profile_key(doc, "add")) if k in doc]
+        doc.insert(list(doc).index(later[0]) if later else len(doc), key, CommentedMap())
+    amend = doc[key]
+    trailing = detach_trailing_comment(amend)  # the next section's heading comment stays below the entries
+    for code, amendment in edits.amendments.items():
+        if amendment is None:
+            amend.pop(code, None)
+        elif code in amend:
+            amend[code] = amendment_node(amendment)
+        else:
+            amend[code] = amendment_node(amendment)
+            amend.yaml_add_eol_comment(names.get(code, ""), code)
+    attach_trailing_comment(amend, trailing)
+    return len(edits.amendments)
 
 
 def _code_of(entry: Any) -> str:
@@ -305,24 +358,40 @@ def _code_of(entry: Any) -> str:
     return str(next((v for k, v in entry.items() if table.get(k) == "code"), ""))
 
 
+def _save(run: _Run, path: Path, doc: Any, *, items: int, replaced: int, amended: int = 0) -> None:
+    shown = relpath(path, run.workspace.root)
+    text = dump(doc)
+    run.result.previews[shown] = text
+    if not run.opts.dry_run:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        created = not path.exists()
+        path.write_text(text, encoding="utf-8")
+        run.result.written.append(Written(shown, items, replaced, created, amended))
+
+
+def write_county(run: _Run, pairs: list[tuple[Item, Draft]]) -> None:
+    """The county profile: its local items (`add`) and the amendments the sheet's edits asked for."""
+    assert run.opts.county is not None and run.profile_path is not None
+    if not pairs and not run.edits.amendments:
+        return
+    items = [item for item, _ in pairs]
+    doc = load_document(run.profile_path)
+    replaced = add_local_items(doc, items, [d for _, d in pairs]) if pairs else 0
+    names = {code: item.name or item.category[-1] for code, item in _base_items(run).items()}
+    amended = apply_amendments(doc, run.edits, names)
+    _save(run, run.profile_path, doc, items=len(items), replaced=replaced, amended=amended)
+
+
 def write_all(run: _Run, by_target: dict[str, list[tuple[Item, Draft]]]) -> None:
     for target, pairs in by_target.items():
-        items = [item for item, _ in pairs]
-        run.result.items[target] = items
-        if run.opts.county is not None:
-            path = run.profile_path or run.standards_dir / "counties" / f"{target}.yaml"
-            doc, old = county_document(run, items, [d for _, d in pairs])
-        else:
-            path = run.standards_dir / "domains" / run.ctx.standards[target] / f"{target}.yaml"
-            doc, old = text_document(run, target, items, path)
-        shown = relpath(path, run.workspace.root)
-        text = dump(doc)
-        run.result.previews[shown] = text
-        if not run.opts.dry_run:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            created = not path.exists()
-            path.write_text(text, encoding="utf-8")
-            run.result.written.append(Written(shown, len(items), old, created))
+        run.result.items[target] = [item for item, _ in pairs]
+    if run.opts.county is not None:
+        write_county(run, by_target.get(run.opts.county, []))
+        return
+    for target, pairs in by_target.items():
+        path = run.standards_dir / "domains" / run.ctx.standards[target] / f"{target}.yaml"
+        doc, old = text_document(run, target, [item for item, _ in pairs], path)
+        _save(run, path, doc, items=len(pairs), replaced=old)
 
 
 # --- orchestration ---------------------------------------------------------------------------------
@@ -352,22 +421,93 @@ def _after_check(run: _Run) -> None:
     run.result.after_check = [d for d in check.diagnostics.sorted() if d.location and d.location.path in written]
 
 
-def import_catalog(opts: ImportOptions) -> ImportResult:
-    """Read the sheet, write the YAML (unless `dry_run`), and check what was written."""
+def _base_items(run: _Run) -> dict[str, Item]:
+    return {located.value.code: located.value for _sid, located in run.sources.all_items()}
+
+
+def _county_base(run: _Run, items: dict[str, Item]) -> CountyBase:
+    from govopen_std.resolve.profile import read_profiles
+
+    profile = next((p for p in read_profiles(run.sources, Diagnostics()) if p.code == run.opts.county), None)
+    value = profile.value if profile is not None else None
+    return CountyBase(
+        items=items,
+        subjects=value.subject_map() if value else {},
+        amend={code: located.value for code, located in profile.amend} if profile is not None else {},
+        not_applicable=frozenset(value.not_applicable) if value else frozenset(),
+        levels=run.ctx.levels,
+        law_titles={law.value.id: law.value.title for law in run.sources.laws},
+    )
+
+
+def county_rows(run: _Run, drafts: list[Draft]) -> list[Draft]:
+    """Judge the provincial rows of a county sheet (amendments, errors); return its local rows."""
+    items = _base_items(run)
+    local = [d for d in drafts if is_local(d, items)]
+    for draft in local:
+        run.diags.extend(draft.problems)
+    provincial = [d for d in drafts if not is_local(d, items)]
+    if provincial:
+        where = SourceLocation(run.opts.display or run.opts.path.as_posix())
+        run.edits = judge_rows(provincial, _county_base(run, items), run.diags, where=where)
+    return local
+
+
+def _cell(location: SourceLocation | None, display: str) -> str:
+    path = location.path if location else ""
+    return path[len(display) + 1:] if path.startswith(display + "!") else path
+
+
+def _natural(text: str) -> list[Any]:
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
+
+
+def sum_up(diags: Diagnostics, display: str) -> None:
+    """A hint repeated on many rows becomes one line with the count and the first cells."""
+    for code, summary in SUMMED_UP.items():
+        found = [d for d in diags.items if d.code == code]
+        if len(found) < 2:
+            continue
+        diags.items = [d for d in diags.items if d.code != code]
+        cells = sorted(dict.fromkeys(_cell(d.location, display) for d in found), key=_natural)
+        listed = "、".join(cells[:LISTED_CELLS]) + ("等" if len(cells) > LISTED_CELLS else "")
+        diags.add(Diagnostic.make(summary, SourceLocation(display), count=len(found), cells=listed))
+
+
+def check_usage(opts: ImportOptions) -> Workspace:
+    """Problems with the command itself, before anything is read: exit code 2 with one clear message."""
+    display = opts.display or opts.path.as_posix()
+    suffix = opts.path.suffix.lower()
+    if suffix in OLD_EXCEL:
+        raise GovOpenError("I834", suffix=opts.path.suffix, path=display)
+    if suffix not in SUFFIXES:
+        raise GovOpenError("I802", suffix=opts.path.suffix or "（无）")
+    if not opts.path.is_file():
+        raise GovOpenError("I835", path=display)
     workspace = find_workspace(opts.workspace)
+    if workspace.embedded and not opts.dry_run:
+        raise GovOpenError("I820")
+    return workspace
+
+
+def import_catalog(opts: ImportOptions) -> ImportResult:
+    """Read the sheet, write the YAML (unless `dry_run`), and check what was written.
+
+    Raises `GovOpenError` for usage problems (see `check_usage`)."""
+    workspace = check_usage(opts)
     sources = load_sources(workspace, Diagnostics())
     run = _Run(opts, workspace, sources, build_context(sources), ImportResult())
     if not _check_options(run):
         return run.result
     can_write = opts.county is None or _county_profile(run)
-    if workspace.embedded and not opts.dry_run:
-        run.diags.add(Diagnostic.make("I820", None))
-        can_write = False
     drafts = read_sheet_drafts(run)
+    if opts.county is not None:
+        drafts = county_rows(run, drafts)
     drafts = _placed(run, drafts)
     if opts.county is not None:
         drafts = _without_base_items(run, drafts)
     by_target = validated(run, assign_codes(run, drafts))
+    sum_up(run.diags, opts.display or opts.path.as_posix())
     if not can_write:
         run.result.items = {t: [i for i, _ in pairs] for t, pairs in by_target.items()}
         return run.result

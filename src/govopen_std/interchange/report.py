@@ -13,14 +13,14 @@ from govopen_std.report.text import format_line
 
 _ZH = {
     "hint": "    提示：{}", "written": "写入 {path}：{items} 个事项{how}", "created": "（新建）",
-    "replaced": "（替换原有 {n} 个）", "unmatched": "法规库中没有的法规（{n}）：", "after": "导入后检查（govopen check）：",
+    "replaced": "（替换原有 {n} 个）", "amended": "，本县细化 {n} 个省级事项", "unmatched": "法规库中没有的法规（{n}）：", "after": "导入后检查（govopen check）：",
     "clean": "导入后检查通过：写入的文件没有错误或警告。", "left": "还需修改 {n} 处（错误 {e} 个，警告 {w} 个）。",
     "summary": "读取 {rows} 行，导入 {items} 个事项；表格问题：{e} 个错误，{w} 个警告。", "preview": "--- {path}（预览，未写入）",
     "exported": "已导出 {n} 个事项：",
 }
 _EN = {
     "hint": "    hint: {}", "written": "wrote {path}: {items} items{how}", "created": " (new file)",
-    "replaced": " (replacing {n})", "unmatched": "laws not in the registry ({n}):", "after": "check of the written files:",
+    "replaced": " (replacing {n})", "amended": ", amending {n} provincial items", "unmatched": "laws not in the registry ({n}):", "after": "check of the written files:",
     "clean": "the written files pass govopen check.", "left": "{n} things left to fix ({e} errors, {w} warnings).",
     "summary": "read {rows} rows, imported {items} items; sheet problems: {e} errors, {w} warnings.",
     "preview": "--- {path} (preview, not written)", "exported": "exported {n} items:",
@@ -49,6 +49,7 @@ def print_import(result: ImportResult, stream: TextIO, *, lang: str = "zh", prev
         _diagnostic(diag, lang, stream)
     for w in result.written:
         how = t["created"] if w.created else t["replaced"].format(n=w.replaced)
+        how += t["amended"].format(n=w.amended) if w.amended else ""
         stream.write(t["written"].format(path=w.path, items=w.items, how=how) + "\n")
     if preview:
         for path, text in result.previews.items():
@@ -82,8 +83,8 @@ def import_json(result: ImportResult, stream: TextIO, *, lang: str = "zh") -> No
     sheet = result.diagnostics.sorted()
     payload = {
         "diagnostics": [d.to_dict(lang) for d in sheet],
-        "written": [{"path": w.path, "items": w.items, "replaced": w.replaced, "created": w.created}
-                    for w in result.written],
+        "written": [{"path": w.path, "items": w.items, "replaced": w.replaced, "created": w.created,
+                     "amended": w.amended} for w in result.written],
         "unmatched_laws": result.unmatched_laws(),
         "after_check": [d.to_dict(lang) for d in result.after_check],
         "summary": {"rows": result.rows, "items": sum(len(v) for v in result.items.values()),

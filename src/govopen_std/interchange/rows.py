@@ -5,6 +5,10 @@ Rows that are empty, or that carry one text across the whole row (a section titl
 are skipped. A blank 一级事项 continues the one above (some sheets leave it empty instead of merging).
 Which standard or domain a row belongs to comes from the command line, else from the 所属标准 / 领域
 columns, the item code, or the sheet's name.
+
+For a county import every row is read, its 来源 kept in `Draft.origin`, and its problems left in
+`Draft.problems`: the provincial rows of an exported county sheet are compared with the base
+(`interchange.county_edits`), and only the problems of cells that differ from it matter.
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ from typing import Any
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation
 from govopen_std.interchange import cells
-from govopen_std.interchange.columns import ORIGIN_LOCAL
 from govopen_std.interchange.context import GroupInfo, ImportContext
 from govopen_std.interchange.grid import Cell, Grid
 from govopen_std.interchange.header import MARK_GROUPS, Layout
@@ -46,6 +49,8 @@ class Draft:
     sheet_code: str | None = None
     code: str = ""
     problems: list[Diagnostic] = field(default_factory=list)
+    origin: str = ""  # the 来源 column (省级, 本县细化, 本县增补, 不适用), first line
+    local_subjects: list[str] = field(default_factory=list)  # 公开主体 as written (local bodies, before mapping back)
 
     @property
     def category(self) -> list[str]:
@@ -120,10 +125,6 @@ class RowReader:
         draft.problems.append(Diagnostic.make(problem.code, self.at(row, name), **problem.params))
 
     def read(self, row: _Row) -> Draft | None:
-        origin = self.text(row, "origin")
-        if self.target.county and origin and not origin.startswith(ORIGIN_LOCAL):
-            self.diags.add(Diagnostic.make("I826", self.at(row, "origin"), origin=origin.split("\n")[0]))
-            return None
         category = self.category(row)
         name = self.text(row, "name") or (category[-1] if category else "")
         if not category and not name:
@@ -132,10 +133,12 @@ class RowReader:
             return None
         standard, group = self.placement(row)
         draft = Draft({"category": category or [name], "name": name}, self.grid.at(row.first_ref), {},
-                      standard, group, self.text(row, "code") or None)
+                      standard, group, self.text(row, "code") or None,
+                      origin=self.text(row, "origin").split("\n")[0].strip())
         self.fill(draft, row)
         self.require(draft, row)
-        self.diags.extend(draft.problems)
+        if not self.target.county:  # a county import decides per row (see the module docstring)
+            self.diags.extend(draft.problems)
         return draft
 
     def category(self, row: _Row) -> list[str]:
@@ -174,8 +177,9 @@ class RowReader:
     def fill(self, draft: Draft, row: _Row) -> None:
         data, ctx = draft.data, self.ctx
         for name in ("content", "basis", "subject", "deadline", "channels", "audience", "method", "level",
-                     "openness", "area", "note"):
+                     "openness", "area", "note", "code", "name", "origin"):
             draft.refs[name] = self.at(row, name)
+        draft.refs["category"] = self.at(row, "primary")
         text = self.text
         if text(row, "content"):
             data["content"] = cells.parse_content(text(row, "content"))
@@ -187,6 +191,7 @@ class RowReader:
             subjects, found = cells.parse_subjects(text(row, "subject"),
                                                    ctx.known_subjects(draft.group.id if draft.group else None))
             # a county sheet names its local bodies; the profile maps them back to the generic subjects
+            draft.local_subjects = subjects
             data["subject"] = list(dict.fromkeys(ctx.local_bodies.get(s, s) for s in subjects))
             for p in found:
                 self.problem(draft, "subject", p, row)

@@ -3,11 +3,13 @@
 Items are written in block style with their fields in model order; short lists (category, subjects,
 levels, channels, article numbers) and citations are written in flow style, as the shipped standards
 are. Writing into an existing file goes through ruamel's round-trip loader, so everything else in the
-file (text, comments, key order) stays as it was; only `items` (or a county's `add`) is replaced.
+file (text, comments, key order) stays as it was; only `items` (or a county's `add`, or the entries of
+its `amend` that an import changed) is replaced.
 """
 
 from __future__ import annotations
 
+import copy
 import io
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from govopen_std.model.item import Item
+from govopen_std.model.county import Amendment
+from govopen_std.model.item import Channels, Citation, ContentElement, Item
 
 
 def yaml_writer() -> YAML:
@@ -39,16 +42,16 @@ def flow_map(pairs: dict[str, Any]) -> CommentedMap:
     return node
 
 
-def _content(item: Item) -> CommentedSeq:
+def _content(elements: list[ContentElement]) -> CommentedSeq:
     seq = CommentedSeq()
-    for element in item.content:
+    for element in elements:
         seq.append(element.text if element.required else flow_map({"text": element.text, "required": False}))
     return seq
 
 
-def _basis(item: Item) -> CommentedSeq:
+def _basis(citations: list[Citation]) -> CommentedSeq:
     seq = CommentedSeq()
-    for cite in item.basis:
+    for cite in citations:
         pairs: dict[str, Any] = {"law": cite.law}
         if cite.articles:
             pairs["articles"] = flow_seq(list(cite.articles))
@@ -58,12 +61,12 @@ def _basis(item: Item) -> CommentedSeq:
     return seq
 
 
-def _channels(item: Item) -> CommentedMap:
+def _channels(channels: Channels) -> CommentedMap:
     node = CommentedMap()
-    if item.channels.required:
-        node["required"] = flow_seq(list(item.channels.required))
-    if item.channels.optional:
-        node["optional"] = flow_seq(list(item.channels.optional))
+    if channels.required:
+        node["required"] = flow_seq(list(channels.required))
+    if channels.optional:
+        node["optional"] = flow_seq(list(channels.optional))
     return node
 
 
@@ -79,9 +82,9 @@ def item_node(item: Item, *, standard: str | None = None) -> CommentedMap:
         if value:
             node[name] = value
     if item.content:
-        node["content"] = _content(item)
+        node["content"] = _content(item.content)
     if item.basis:
-        node["basis"] = _basis(item)
+        node["basis"] = _basis(item.basis)
     if item.subject:
         node["subject"] = item.subject[0] if len(item.subject) == 1 else flow_seq(list(item.subject))
     if item.deadline:
@@ -89,13 +92,35 @@ def item_node(item: Item, *, standard: str | None = None) -> CommentedMap:
     if item.method:
         node["method"] = item.method
     if item.channels.all():
-        node["channels"] = _channels(item)
+        node["channels"] = _channels(item.channels)
     if item.audience:
         audience = item.audience
         node["audience"] = flow_map({"kind": audience.kind, "who": audience.who}) if audience.who else audience.kind
     if item.level:
         node["level"] = flow_seq(list(item.level))
     for name, value in (("openness", item.openness), ("note", item.note)):
+        if value:
+            node[name] = value
+    return node
+
+
+def amendment_node(amendment: Amendment) -> CommentedMap:
+    """One 本县细化 as a block mapping in model order, written like the shipped profiles
+    (`channels: {required: [...]}`, `level: [...]`)."""
+    node = CommentedMap()
+    if amendment.deadline is not None:
+        node["deadline"] = amendment.deadline.text
+    if amendment.content:
+        node["content"] = _content(amendment.content)
+    if amendment.channels is not None:
+        channels = _channels(amendment.channels)
+        channels.fa.set_flow_style()
+        node["channels"] = channels
+    if amendment.basis:
+        node["basis"] = _basis(amendment.basis)
+    if amendment.level:
+        node["level"] = flow_seq(list(amendment.level))
+    for name, value in (("method", amendment.method), ("note", amendment.note)):
         if value:
             node[name] = value
     return node
@@ -138,6 +163,50 @@ def declare_subjects(doc: CommentedMap, subjects: list[str]) -> None:
         doc.insert(_position_before(doc, ("clauses", "annexes", "bibliography", "items")), "subjects",
                    CommentedSeq())
     doc["subjects"] += [flow_map({"name": s}) for s in subjects]
+
+
+def _last_slot(node: Any) -> tuple[Any, Any, int] | None:
+    """Where the comment after the last line of a block collection lives: (container, key or index, slot)."""
+    while isinstance(node, (CommentedMap, CommentedSeq)) and len(node) and not node.fa.flow_style():
+        key: Any = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+        value = node[key]
+        if isinstance(value, (CommentedMap, CommentedSeq)) and len(value) and not value.fa.flow_style():
+            node = value
+            continue
+        return node, key, 2 if isinstance(node, CommentedMap) else 0
+    return None
+
+
+def detach_trailing_comment(node: Any) -> Any:
+    """Take the comment lines that follow a collection (ruamel keeps them on its last value, so they would
+    stay above anything appended); the end-of-line comment of the last line stays. Returns the token."""
+    slot = _last_slot(node)
+    if slot is None:
+        return None
+    container, key, pos = slot
+    comments = container.ca.items.get(key)
+    token = comments[pos] if comments and len(comments) > pos else None
+    if token is None or "\n" not in token.value.rstrip("\n"):
+        return None
+    eol, _, rest = token.value.partition("\n")
+    if eol:
+        kept = copy.copy(token)
+        kept.value = eol + "\n"
+        comments[pos] = kept
+    else:
+        comments[pos] = None
+    token.value = "\n" + rest
+    return token
+
+
+def attach_trailing_comment(node: Any, token: Any) -> None:
+    """Put back what `detach_trailing_comment` took, after the (new) last value of `node`."""
+    slot = _last_slot(node)
+    if token is None or slot is None:
+        return
+    container, key, pos = slot
+    comments = container.ca.items.setdefault(key, [None, None, None, None])
+    comments[pos] = token
 
 
 def _position_before(doc: CommentedMap, keys: tuple[str, ...]) -> int:

@@ -9,6 +9,15 @@ from pathlib import Path
 from govopen_std.diagnostics import GovOpenError
 
 CONFIG_NAME = "govopen.yaml"
+# Both spellings of the YAML suffix are sources; where a folder holds one name in both, ".yaml" comes first.
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def config_file(root: Path) -> Path:
+    """govopen.yaml of a folder, or its govopen.yml when only that exists."""
+    primary = root / CONFIG_NAME
+    alternative = primary.with_suffix(".yml")
+    return alternative if not primary.is_file() and alternative.is_file() else primary
 
 
 @dataclass(frozen=True)
@@ -20,7 +29,7 @@ class Workspace:
 
     @property
     def config_path(self) -> Path:
-        return self.root / CONFIG_NAME
+        return config_file(self.root)
 
 
 def embedded_root() -> Path:
@@ -29,7 +38,7 @@ def embedded_root() -> Path:
     if (packaged / CONFIG_NAME).is_file():
         return packaged
     checkout = Path(__file__).resolve().parents[3]
-    if (checkout / CONFIG_NAME).is_file() and (checkout / "standards").is_dir():
+    if config_file(checkout).is_file() and (checkout / "standards").is_dir():
         return checkout
     raise GovOpenError("E901", path=str(packaged))
 
@@ -37,11 +46,11 @@ def embedded_root() -> Path:
 def find_workspace(explicit: Path | None = None, cwd: Path | None = None) -> Workspace:
     """An explicit --workspace, else the current folder when it is a workspace, else the embedded one."""
     if explicit is not None:
-        if not (explicit / CONFIG_NAME).is_file():
+        if not config_file(explicit).is_file():
             raise GovOpenError("E901", path=str(explicit))
         return Workspace(explicit.resolve(), embedded=False)
     here = (cwd or Path.cwd()).resolve()
-    if (here / CONFIG_NAME).is_file() and (here / "standards").is_dir():
+    if config_file(here).is_file() and (here / "standards").is_dir():
         return Workspace(here, embedded=False)
     return Workspace(embedded_root(), embedded=True)
 
@@ -57,31 +66,57 @@ class SourcePaths:
     organizations: Path | None
     texts: list[Path]
     counties: list[Path]
+    # A second file for a single-file role (system.yml beside system.yaml): (the extra file, the one used).
+    duplicates: tuple[tuple[Path, Path], ...] = ()
 
     def all(self) -> list[Path]:
         paths = [self.config, self.system, self.vocabulary, *self.laws, *self.texts, *self.counties]
         if self.organizations:
             paths.append(self.organizations)
-        return paths
+        return paths + [extra for extra, _ in self.duplicates]
 
 
 def _found(folder: Path, pattern: str) -> list[Path]:
-    """Sorted matches, leaving out special files (a FIFO, or a link to /dev/zero, would block or never end a
-    read); a folder or a broken link named *.yaml is kept, so that reading it reports a located Y108."""
-    return sorted(p for p in folder.glob(pattern) if p.is_file() or p.is_dir() or not p.exists())
+    """Sorted matches of `pattern` with either YAML suffix, leaving out special files (a FIFO, or a link to
+    /dev/zero, would block or never end a read); a folder or a broken link named *.yaml is kept, so that
+    reading it reports a located Y108. Two files of one stem (330105.yaml and 330105.yml) are both kept:
+    the rules report the second as a duplicate standard or county (R305, O502)."""
+    matches = [p for suffix in YAML_SUFFIXES for p in folder.glob(pattern + suffix)]
+    return sorted(p for p in matches if p.is_file() or p.is_dir() or not p.exists())
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files directly in `folder` (*.yaml and *.yml), sorted."""
+    return _found(folder, "*")
+
+
+def _named(folder: Path, stem: str) -> tuple[Path, Path | None]:
+    """(the file of a single-file role, a second spelling of it that also exists). When neither exists,
+    the ".yaml" path, so reading it reports the missing file."""
+    primary, alternative = (folder / (stem + suffix) for suffix in YAML_SUFFIXES)
+    if primary.is_file():
+        return primary, alternative if alternative.is_file() else None
+    return (alternative if alternative.is_file() else primary), None
 
 
 def discover(standards: Path, config: Path) -> SourcePaths:
-    laws = [standards / "laws.yaml"] if (standards / "laws.yaml").is_file() else []
-    laws += _found(standards / "laws", "*.yaml")
-    texts = _found(standards / "general", "*.yaml") + _found(standards / "domains", "*/*.yaml")
-    orgs = standards / "organizations.yaml"
+    laws = [p for p in (standards / ("laws" + s) for s in YAML_SUFFIXES) if p.is_file()]
+    laws += _found(standards / "laws", "*")
+    texts = _found(standards / "general", "*") + _found(standards / "domains", "*/*")
+    duplicates = []
+    named: dict[str, Path] = {}
+    for stem in ("system", "vocabulary", "organizations"):
+        named[stem], extra = _named(standards, stem)
+        if extra is not None:
+            duplicates.append((extra, named[stem]))
+    orgs = named["organizations"]
     return SourcePaths(
         config=config,
-        system=standards / "system.yaml",
-        vocabulary=standards / "vocabulary.yaml",
+        system=named["system"],
+        vocabulary=named["vocabulary"],
         laws=laws,
         organizations=orgs if orgs.is_file() else None,
         texts=texts,
-        counties=_found(standards / "counties", "*.yaml"),
+        counties=yaml_files(standards / "counties"),
+        duplicates=tuple(duplicates),
     )

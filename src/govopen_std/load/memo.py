@@ -1,7 +1,8 @@
 """The memo of whole `check` results: an unchanged workspace is answered without loading it.
 
 The key covers everything a check reads: the bytes of govopen.yaml and of every source file that
-`discover` finds (with their paths, so an added, removed or renamed file is a change), and all of
+`discover` finds (with their paths, so an added, removed or renamed file is a change), the workspace's
+own template files (`check.template_rules` validates them), and all of
 govopen's code (`cache.code_fingerprint`). The value is the diagnostics and the summary counts. A
 result is stored only when the key computed after the check equals the one computed before it, so a
 file edited while the check ran is never remembered with the wrong result.
@@ -9,6 +10,7 @@ file edited while the check ran is never remembered with the wrong result.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from govopen_std.diagnostics import Diagnostic, relpath
@@ -19,15 +21,41 @@ from govopen_std.load.fastyaml import fast_build
 KIND = "results"
 
 
-def _standards_dir(config_bytes: bytes) -> str:
-    """`standards_dir` of govopen.yaml as the full load reads it (the default when the file is odd)."""
+def _config_dir(config_bytes: bytes, key: str, default: str) -> str:
+    """A folder setting of govopen.yaml as the full load reads it (the default when the file is odd)."""
     try:
         parsed = fast_build(config_bytes.decode("utf-8"))
     except UnicodeDecodeError:
-        return "standards"
+        return default
     data = parsed[0] if parsed else None
-    value = data.get("standards_dir") if isinstance(data, dict) else None
-    return value if isinstance(value, str) and value else "standards"
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, str) and value else default
+
+
+def _standards_dir(config_bytes: bytes) -> str:
+    return _config_dir(config_bytes, "standards_dir", "standards")
+
+
+def template_files(workspace: Workspace) -> list[Path]:
+    """A workspace's own template files, which `check` validates too (none for the embedded workspace)."""
+    if workspace.embedded:
+        return []
+    try:
+        folder = workspace.root / _config_dir(workspace.config_path.read_bytes(), "templates_dir", "templates")
+    except OSError:
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+
+
+def _base(config_bytes: bytes) -> str | None:
+    """`base` of govopen.yaml, when it names one (load/base.py)."""
+    try:
+        parsed = fast_build(config_bytes.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+    data = parsed[0] if parsed else None
+    value = data.get("base") if isinstance(data, dict) else None
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def source_paths(workspace: Workspace) -> SourcePaths | None:
@@ -35,7 +63,16 @@ def source_paths(workspace: Workspace) -> SourcePaths | None:
         config = workspace.config_path.read_bytes()
     except OSError:
         return None
-    return discover(workspace.root / _standards_dir(config), workspace.config_path)
+    paths = discover(workspace.root / _standards_dir(config), workspace.config_path)
+    base = _base(config)
+    if base is None:
+        return paths
+    from govopen_std.load.base import BaseUnusable, base_standards, with_base
+
+    try:  # the base's files are part of what the check read, so they are part of the key
+        return with_base(paths, base_standards(workspace.root, base))
+    except BaseUnusable:
+        return paths
 
 
 def workspace_key(workspace: Workspace) -> str | None:
@@ -44,7 +81,7 @@ def workspace_key(workspace: Workspace) -> str | None:
     if paths is None:
         return None
     files: list[tuple[str, str]] = []
-    for path in paths.all():
+    for path in [*paths.all(), *template_files(workspace)]:
         try:
             files.append((relpath(path, workspace.root), cache.digest(path.read_bytes())))
         except OSError:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from govopen_std.diagnostics import Diagnostic, Diagnostics, relpath
+from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation, relpath
 from govopen_std.load.cache import open_store
 from govopen_std.load.discover import SourcePaths, Workspace, discover
 from govopen_std.load.preload import Loaded, preload
@@ -58,6 +58,11 @@ class Sources:
     raw_counties: list[SourceFile] = field(default_factory=list)
     organizations: SourceFile | None = None
     invalid_law_ids: set[str] = field(default_factory=set)  # entries that failed validation, by their raw id
+    # Texts that could not be used (unreadable, bad YAML, an invalid head): their id, subjects and items are
+    # unknown, so rules that look things up in them stay silent rather than report what is only missing.
+    failed_texts: list[Path] = field(default_factory=list)
+    # Items that failed validation: (their file, their raw code when they had one); reported already.
+    failed_items: list[tuple[Path, str | None]] = field(default_factory=list)
     incomplete: bool = False  # some file or entry could not be used: cross-file warnings would mislead
 
     def text(self, standard_id: str) -> Located[StandardText] | None:
@@ -128,7 +133,8 @@ def _read_laws(reader: _Reader, paths: list[Path], invalid: set[str]) -> list[Lo
     return laws
 
 
-def _read_text(reader: _Reader, path: Path) -> tuple[Located[StandardText] | None, list[Located[Item]]]:
+def _read_text(reader: _Reader, path: Path,
+               failed_items: list[tuple[Path, str | None]]) -> tuple[Located[StandardText] | None, list[Located[Item]]]:
     from govopen_std.load.validate import validate
     from govopen_std.model.item import Item
     from govopen_std.model.standard import StandardText
@@ -149,7 +155,21 @@ def _read_text(reader: _Reader, path: Path) -> tuple[Located[StandardText] | Non
         item = validate(Item, entry, source, reader.diags, prefix=("items", i))
         if item is not None:
             items.append(Located(item, source, ("items", i)))
+        else:
+            code = entry.get("code", entry.get("事项编码")) if isinstance(entry, dict) else None
+            failed_items.append((path, code if isinstance(code, str) else None))
     return (Located(text, source) if text is not None else None), items
+
+
+def _based(paths: SourcePaths, workspace: Workspace, base: str, config: SourceFile, diags: Diagnostics) -> SourcePaths:
+    """The sources of a workspace with `base:` (load/base.py); when the base is unusable, O525 at the line."""
+    from govopen_std.load.base import BaseUnusable, base_standards, with_base
+
+    try:
+        return with_base(paths, base_standards(workspace.root, base))
+    except BaseUnusable as exc:
+        diags.add(Diagnostic.make("O525", config.locate(("base",)), base=base, detail=exc.zh, detail_en=exc.en))
+        return paths
 
 
 def load_sources(workspace: Workspace, diags: Diagnostics, *, cache_dir: Path | None = None,
@@ -163,9 +183,14 @@ def load_sources(workspace: Workspace, diags: Diagnostics, *, cache_dir: Path | 
     from govopen_std.model.workspace import WorkspaceConfig
 
     reader = _Reader(workspace, diags)
-    config, _ = reader.model(WorkspaceConfig, workspace.config_path)
+    config, config_src = reader.model(WorkspaceConfig, workspace.config_path)
     standards_dir = workspace.root / (config.standards_dir if config else "standards")
     paths = discover(standards_dir, workspace.config_path)
+    if config is not None and config.base is not None:
+        paths = _based(paths, workspace, config.base, config_src, diags)
+    for extra, used in paths.duplicates:
+        diags.emit("R305", SourceLocation(relpath(extra, workspace.root)), what="源文件", what_en="source file",
+                   id=extra.name, first=relpath(used, workspace.root))
     reader.preloaded = preload([p for p in paths.all() if p != paths.config], workspace.root,
                                store=open_store(cache_dir), jobs=jobs)
     sources = Sources(workspace=workspace, paths=paths, config=config)
@@ -177,9 +202,11 @@ def load_sources(workspace: Workspace, diags: Diagnostics, *, cache_dir: Path | 
         sources.vocabulary = Located(vocab, vocab_src)
     sources.laws = _read_laws(reader, paths.laws, sources.invalid_law_ids)
     for path in paths.texts:
-        text, items = _read_text(reader, path)
+        text, items = _read_text(reader, path, sources.failed_items)
         if text is not None:
             sources.texts.append(text)
+        else:
+            sources.failed_texts.append(path)
         sid = text.value.id if text is not None else path.stem
         sources.items.setdefault(sid, []).extend(items)
     if paths.organizations is not None:

@@ -7,11 +7,10 @@ import types
 import typing
 from typing import Any, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import AliasChoices, BaseModel, ValidationError
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics
 from govopen_std.load.yaml_source import Loc, SourceFile
-from govopen_std.messages import ELEMENT_NAMES
 from govopen_std.model.base import alias_table
 
 M = TypeVar("M", bound=BaseModel)
@@ -22,7 +21,7 @@ _TYPE_ZH = {
     "model_type": "应为映射（键: 值）", "model_attributes_type": "应为映射（键: 值）", "tuple_type": "应为列表",
     "too_short": "项数过少", "too_long": "项数过多", "string_too_short": "不能为空",
     "string_pattern_mismatch": "格式不符合要求", "float_type": "应为数字", "float_parsing": "应为数字",
-    "union_tag_invalid": "类型不符", "none_required": "应为空",
+    "union_tag_invalid": "类型不符", "none_required": "应为空", "blank": "不能为空",
 }
 
 
@@ -71,12 +70,10 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> Loc:
     out: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
+        inside = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if inside or (isinstance(node, dict) and part in node):
             out.append(part)
-            node = node[part]
-        elif isinstance(part, str) and isinstance(node, dict) and part in node:
-            out.append(part)
-            node = node[part]
+            node = node[part]  # a list index or a dict key, checked just above
         elif isinstance(part, str) and isinstance(node, dict) and part not in node and not _looks_like_branch(part):
             out.append(part)  # a missing field: keep it, positions fall back to the parent
             node = None
@@ -87,12 +84,94 @@ def _looks_like_branch(part: str) -> bool:
     return part[:1].isupper() or part.startswith(("function-", "str", "list[", "tagged-union", "json-or"))
 
 
-def _field_label(loc: Loc) -> str:
-    for part in reversed(loc):
-        if isinstance(part, str):
-            zh = ELEMENT_NAMES.get(part)
-            return f"{zh[0]}（{part}）" if zh else part
-    return "（文件）"
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _owner(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel], str] | None:
+    """The model class that owns the last named field of `loc`, and that field's name (None for a key of a
+    free mapping, such as a county's subject names)."""
+    index = next((i for i in range(len(loc) - 1, -1, -1) if isinstance(loc[i], str)), None)
+    if index is None:
+        return None
+    for candidate in _models_at(model, loc[:index]):
+        name = alias_table(candidate).get(str(loc[index]))
+        if name is not None:
+            return candidate, name
+    return None
+
+
+def _chinese_name(model: type[BaseModel], name: str) -> str | None:
+    """A field's Chinese name: its first Chinese alias, else a Chinese schema title."""
+    info = model.model_fields[name]
+    aliases = info.validation_alias.choices if isinstance(info.validation_alias, AliasChoices) else []
+    found = next((a for a in aliases if isinstance(a, str) and _has_cjk(a)), None)
+    if found is None and info.title and _has_cjk(info.title):
+        found = info.title
+    return found
+
+
+def _field_label(model: type[BaseModel], loc: Loc) -> tuple[str, str]:
+    """(Chinese label, English label) of the field at `loc`, named as the model that owns it names it, so a
+    county's `name` is 名称（name）, not an item's 事项名称."""
+    owner = _owner(model, loc)
+    if owner is None:
+        last = next((str(p) for p in reversed(loc) if isinstance(p, str)), None)
+        return (last, last) if last else ("（文件）", "(file)")
+    zh = _chinese_name(*owner)
+    return (f"{zh}（{owner[1]}）" if zh else owner[1]), owner[1]
+
+
+def _accepts_text(model: type[BaseModel], loc: Loc) -> bool:
+    """Whether the value at `loc` may be written as plain text (公开时限, 公开对象 … take a string)."""
+    owner = _owner(model, loc)
+    if owner is None:
+        return False
+    annotation = owner[0].model_fields[owner[1]].annotation
+    for candidate in _model_candidates(annotation):
+        try:
+            candidate.model_validate("x")
+        except ValidationError:
+            continue
+        return True
+    return False
+
+
+# Fields whose text has a wording of its own: a bare number there is no use even quoted.
+_TEXT_EXAMPLES = {
+    "deadline": ("公开时限写时限的原文，如“信息形成或者变更之日起20个工作日内”。",
+                 "Write the time limit as text, e.g. 信息形成或者变更之日起20个工作日内."),
+}
+
+
+def _number_as_text(err: Any, model: type[BaseModel], loc: Loc) -> dict[str, str] | None:
+    """S203 parameters for a number written where text is expected (an unquoted 330105), or None."""
+    value = err.get("input")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if err["type"] != "string_type" and not (err["type"] in _MAPPING_TYPES and _accepts_text(model, loc)):
+        return None
+    owner = _owner(model, loc)
+    advice, advice_en = _TEXT_EXAMPLES.get(owner[1] if owner else "", (
+        f"YAML 把不带引号的 {value} 读成数字；写成文本要加引号，如 \"{value}\"。",
+        f"YAML reads an unquoted {value} as a number; quote it to make it text: \"{value}\"."))
+    return {"detail": "应为文本", "detail_en": "must be text", "advice": advice, "advice_en": advice_en}
+
+
+_MAPPING_TYPES = ("model_type", "model_attributes_type", "dict_type")
+
+
+def _extra_key(model: type[BaseModel], source: SourceFile, loc: Loc, full: Loc) -> Diagnostic:
+    """S201 for an unknown key; S206 when the key is a second spelling (alias) of a field already given."""
+    key = str(loc[-1]) if loc else "?"
+    owners = _models_at(model, loc[:-1])
+    where = source.locate(full, key=True)
+    field = next((alias_table(m)[key] for m in owners if key in alias_table(m)), None)
+    if field is not None:  # known, so rejected only because another spelling of the same field came first
+        return Diagnostic.make("S206", where, field=field, alias=key)
+    allowed = sorted({k for m in owners for k in alias_table(m)} - {key})
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return Diagnostic.make("S201", where, key=key, suggestion=close[0] if close else "")
 
 
 def _error_to_diagnostic(err: Any, model: type[BaseModel], source: SourceFile, prefix: Loc,
@@ -101,14 +180,11 @@ def _error_to_diagnostic(err: Any, model: type[BaseModel], source: SourceFile, p
     loc = _clean_loc(tuple(err["loc"]), data)
     full = (*prefix, *loc)
     if etype == "extra_forbidden":
-        key = str(loc[-1]) if loc else "?"
-        allowed = sorted({k for m in _models_at(model, loc[:-1]) for k in alias_table(m)})
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        return Diagnostic.make("S201", source.locate(full, key=True), key=key, suggestion=close[0] if close else "")
+        return _extra_key(model, source, loc, full)
     if etype == "missing":
         field = str(loc[-1]) if loc else "?"
         return Diagnostic.make("S202", source.locate(full[:-1]), field=field)
-    label = _field_label(loc)
+    label, label_en = _field_label(model, loc)
     where = source.locate(full)
     value = err.get("input")
     if etype in ("literal_error", "enum"):
@@ -116,12 +192,15 @@ def _error_to_diagnostic(err: Any, model: type[BaseModel], source: SourceFile, p
                                allowed=str(err.get("ctx", {}).get("expected", "")))
     if etype.startswith("date") or etype.startswith("datetime"):
         return Diagnostic.make("S205", where, field=label, value=str(value))
+    as_text = _number_as_text(err, model, loc)
+    if as_text is not None:
+        return Diagnostic.make("S203", where, field=label, field_en=label_en, **as_text)
     detail_zh = _TYPE_ZH.get(etype, err["msg"])
     if etype == "string_pattern_mismatch":
         detail_zh = f"格式不符合要求（应匹配 {err.get('ctx', {}).get('pattern', '')}）"
     if etype == "value_error":
         detail_zh = str(err.get("ctx", {}).get("error", err["msg"]))
-    return Diagnostic.make("S203", where, field=label, detail=detail_zh, detail_en=err["msg"])
+    return Diagnostic.make("S203", where, field=label, field_en=label_en, detail=detail_zh, detail_en=err["msg"])
 
 
 def validate(model: type[M], data: Any, source: SourceFile, diags: Diagnostics, prefix: Loc = ()) -> M | None:

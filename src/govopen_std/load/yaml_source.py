@@ -20,6 +20,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation
 from govopen_std.load.fastyaml import convert_scalar, fast_build
+from govopen_std.load.yaml_errors import GENERIC_ADVICE, problem_zh, read_error, syntax_diagnostic
 
 Loc = tuple[str | int, ...]
 
@@ -152,54 +153,6 @@ def _parser() -> YAML:
     return YAML(typ="safe", pure=False)
 
 
-# ruamel's problem texts → what an official editing the file needs to hear.
-_PROBLEMS_ZH = (
-    ("that cannot start any token", "出现制表符或不能开始一个值的字符（YAML 不允许用制表符缩进）"),
-    ("did not find expected ',' or ']'", "流式列表缺少“,”或“]”"),
-    ("did not find expected ',' or '}'", "流式映射缺少“,”或“}”"),
-    ("did not find expected key", "缺少预期的键（通常是缩进不一致）"),
-    ("did not find expected '-' indicator", "列表项缺少“-”（通常是缩进不一致）"),
-    ("mapping values are not allowed here", "此处不允许出现“键: 值”（检查冒号、引号和缩进）"),
-    ("could not find expected ':'", "缺少冒号“:”"),
-    ("expected a single document", "一个文件只能有一个 YAML 文档（多了“---”）"),
-    ("found undefined alias", "引用了未定义的锚点"),
-    ("found unexpected end of stream", "文件意外结束（引号或括号未闭合）"),
-    ("unacceptable character", "出现不允许的控制字符"),
-    ("found duplicate anchor", "锚点重复定义"),
-)
-
-
-def _problem_zh(problem: str) -> str:
-    return next((zh for needle, zh in _PROBLEMS_ZH if needle in problem), problem)
-
-
-def _offset_to_position(text: str, index: int) -> tuple[int, int]:
-    before = text[:index]
-    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
-
-
-def _char_index(text: str, exc: YAMLError) -> int:
-    """The C reader reports a UTF-8 byte offset, the pure-Python one a character index: accept both."""
-    position: int = exc.position  # type: ignore[attr-defined]
-    character = getattr(exc, "character", None)
-    if 0 <= position < len(text) and isinstance(character, int) and ord(text[position]) == character:
-        return position
-    return len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
-
-
-def _syntax_diagnostic(exc: YAMLError, source: SourceFile, text: str) -> Diagnostic:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = str(getattr(exc, "problem", None) or str(exc).splitlines()[0])
-    if mark is not None:
-        line, col = mark.line + 1, mark.column + 1
-    elif isinstance(getattr(exc, "position", None), int):  # reader errors carry an index, not a mark
-        line, col = _offset_to_position(text, _char_index(text, exc))
-    else:
-        line, col = 1, 1
-    return Diagnostic.make("Y101", SourceLocation(source.display, line, col), detail=_problem_zh(problem),
-                           detail_en=problem)
-
-
 def load_file(path: Path, display: str, diags: Diagnostics) -> SourceFile:
     """Load one file; problems go to `diags`, and `data` stays None when the file is unusable."""
     source = SourceFile(path=path, display=display)
@@ -210,7 +163,7 @@ def load_file(path: Path, display: str, diags: Diagnostics) -> SourceFile:
             return source
         raw = path.read_bytes()
     except OSError as exc:
-        diags.add(Diagnostic.make("Y108", SourceLocation(display), detail=exc.strerror or str(exc)))
+        diags.add(read_error(exc, display))
         return source
     return load_text_into(source, raw, diags)
 
@@ -231,10 +184,11 @@ def load_text_into(source: SourceFile, raw: bytes, diags: Diagnostics) -> Source
     try:
         node = _parser().compose(io.StringIO(text))
     except YAMLError as exc:
-        diags.add(_syntax_diagnostic(exc, source, text))
+        diags.add(syntax_diagnostic(exc, source.display, text))
         return source
     except (ValueError, RecursionError) as exc:
-        diags.add(Diagnostic.make("Y101", SourceLocation(source.display, 1, 1), detail=str(exc)[:200]))
+        diags.add(Diagnostic.make("Y101", SourceLocation(source.display, 1, 1), detail=problem_zh(str(exc)[:200]),
+                                  detail_en=str(exc)[:200], advice=GENERIC_ADVICE[0], advice_en=GENERIC_ADVICE[1]))
         return source
     if node is None:
         diags.add(Diagnostic.make("Y107", SourceLocation(source.display, 1, 1)))

@@ -18,6 +18,19 @@ def zh(name: str, *aliases: str, **kwargs: Any) -> Any:
     return Field(validation_alias=AliasChoices(name, *aliases), **kwargs)
 
 
+def doc(title: str, description: str, title_en: str, description_en: str) -> dict[str, Any]:
+    """A field's texts for the JSON Schema (what editors show): Chinese title and description, with the English
+    ones under "x-en", which `govopen schema` swaps in for `--lang en` and otherwise drops."""
+    return {"title": title, "description": description,
+            "json_schema_extra": {"x-en": {"title": title_en, "description": description_en}}}
+
+
+def model_doc(title: str, description: str, title_en: str, description_en: str) -> ConfigDict:
+    """`doc` for a whole model, as its `model_config` (merged with StrictModel's policy)."""
+    return ConfigDict(title=title, json_schema_extra={"description": description,
+                                                      "x-en": {"title": title_en, "description": description_en}})
+
+
 def alias_table(model: type[BaseModel]) -> dict[str, str]:
     """Map every accepted key (field name or alias) of `model` to its field name."""
     table: dict[str, str] = {}

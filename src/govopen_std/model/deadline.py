@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
-from govopen_std.model.base import StrictModel
+from govopen_std.model.base import StrictModel, doc, model_doc
 
 DeadlineKind = Literal["within", "at_least", "before", "timely", "with_event"]
 
@@ -41,11 +41,21 @@ def cn_number(text: str) -> int:
 class Deadline(StrictModel):
     """公开时限: the wording as written plus what could be parsed from it."""
 
-    text: str
-    kind: DeadlineKind | None = None
-    days: int | None = None
-    working_days: bool | None = None
-    trigger: str | None = None
+    model_config = model_doc(
+        "公开时限", "公开时限原文；能解析时自动得到结构化形式。可直接写原文",
+        "Time limit", "The time limit as written; parsed into a structured form where possible. May be written as plain text")
+
+    text: str = Field(**doc("原文", "公开时限原文", "Text", "The time limit as written"))
+    kind: DeadlineKind | None = Field(default=None, **doc(
+        "类型", "within（之日起N日内）、at_least（不少于N日）、before（N日前）、timely（及时）、with_event（随…公开）",
+        "Kind", "within, at_least, before, timely or with_event"))
+    days: int | None = Field(default=None, **doc("天数", "时限的天数", "Days", "Number of days"))
+    working_days: bool | None = Field(default=None, **doc(
+        "工作日", "天数是否为工作日",
+        "Working days", "Whether the days are working days"))
+    trigger: str | None = Field(default=None, **doc(
+        "起算事件", "时限起算的事件，如“信息形成”",
+        "Trigger", "The event the time limit counts from"))
 
     @model_validator(mode="before")
     @classmethod

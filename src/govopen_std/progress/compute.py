@@ -10,12 +10,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from govopen_std.model.organization import OrganizationRegistry
+from govopen_std.model.organization import Organization, OrganizationRegistry
 from govopen_std.model.system import StandardProject, System
 from govopen_std.progress import stages
 from govopen_std.resolve.organizations import UnitIndex
 
 DateSource = Literal["option", "clock"]
+# The body that reports on the list as a whole: 浙政办发〔2017〕82号 charges 省质监局 with coordinating the
+# making, issuing and implementing of the pilot standards ("省质监局要及时会同省级有关部门……全流程指导协调").
+COORDINATOR = "省质监局"
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class ProgressReport:
     groups: tuple[Tally, ...]
     units: tuple[Tally, ...]
     events: tuple[StatusEvent, ...]  # changes from the start of the quarter up to as_of
+    reporter: str = ""  # the reporting body, as the report's signature names it
 
     @property
     def quarter(self) -> str:
@@ -111,13 +115,28 @@ def _events(system: System, selected: set[str], start: dt.date, end: dt.date) ->
     return tuple(sorted(events, key=lambda e: (e.date, e.id)))
 
 
+def name_on(org: Organization, day: dt.date) -> str:
+    """The body's official name on `day`: its own until it ceased, then the body it was merged or renamed into."""
+    if org.until is None or day < org.until:
+        return org.full_name
+    whole = [s for s in org.successors if s.kind != "职责划入"]
+    return whole[0].name if whole else org.full_name
+
+
+def reporting_body(registry: OrganizationRegistry | None, units: tuple[str, ...], as_of: dt.date) -> str:
+    """Who signs the report: the one unit it is narrowed to, else the coordinator; named as on `as_of`."""
+    unit = units[0] if len(units) == 1 else COORDINATOR
+    org = next((o for o in registry.organizations if o.name == unit), None) if registry else None
+    return name_on(org, as_of) if org else unit.replace("(", "（").replace(")", "）")
+
+
 def unit_index(system: System, registry: OrganizationRegistry | None) -> UnitIndex:
     return UnitIndex(registry, (u for p in system.standards for u in p.units))
 
 
 def compute_progress(system: System, registry: OrganizationRegistry | None, *, as_of: dt.date,
                      date_source: DateSource = "option", units: tuple[str, ...] = (),
-                     unit_query: str | None = None) -> ProgressReport:
+                     unit_query: str | None = None, reporter: str | None = None) -> ProgressReport:
     """Every standard's stage on `as_of`, tallied per group and per unit; `units` narrows to those units."""
     index = unit_index(system, registry)
     titles = {g.id: g.title for g in system.groups}
@@ -130,4 +149,5 @@ def compute_progress(system: System, registry: OrganizationRegistry | None, *, a
     start = stages.quarter_bounds(as_of)[0]
     return ProgressReport(as_of=as_of, date_source=date_source, unit_query=unit_query, units_selected=units,
                           standards=tuple(rows), groups=groups, units=unit_tallies,
-                          events=_events(system, {r.id for r in rows}, start, as_of))
+                          events=_events(system, {r.id for r in rows}, start, as_of),
+                          reporter=reporter or reporting_body(registry, units, as_of))

@@ -10,6 +10,7 @@ from govopen_std.progress.run import StatusOptions, StatusResult
 from govopen_std.progress.stages import month_label
 from govopen_std.progress.summary import report_records, summary_text
 from govopen_std.report.text import format_line
+from govopen_std.view.model import display_name
 
 LABELS = {
     "zh": {"date": "统计日期", "option": "--as-of 指定", "clock": "今天的日期；未指定 --as-of",
@@ -37,8 +38,8 @@ def _tally_table(title: str, rows: tuple[Tally, ...], total: Tally | None, lab: 
     for key in ("planned", "due", "done", "late", "published"):
         table.add_column(lab[key], justify="right")
     for t in (*rows, *([total] if total else [])):
-        title = lab["total"] if t is total else t.title
-        lead = [title, t.today or title] if today else [title]
+        title = lab["total"] if t is total else display_name(t.title)  # 试点县（市、区）政府
+        lead = [title, display_name(t.today or title)] if today else [title]
         late = f"[bold red]{t.overdue}[/]" if t.overdue else "0"
         table.add_row(*lead, str(t.planned), str(t.due), str(t.done), late, str(t.published))
     return table

@@ -8,9 +8,11 @@ from typing import Any
 
 from govopen_std.progress import stages
 from govopen_std.render.reproducible import build_datetime, save_workbook
+from govopen_std.view.model import display_name
 
 TALLY_COLUMNS = [("计划", "planned"), ("应完成", "due"), ("已完成", "done"), ("逾期", "overdue"), ("已发布", "published")]
-STANDARD_COLUMNS = ["编号", "标准", "分组", "计划时间", "应完成日期", "责任单位", "当前阶段", "应完成", "已完成", "逾期"]
+# 逾期起算日: the first day on which a standard not yet published counts as overdue (2017-12 → 2018-01-01)
+STANDARD_COLUMNS = ["编号", "标准", "分组", "计划时间", "逾期起算日", "责任单位", "当前阶段", "应完成", "已完成", "逾期"]
 
 
 def _fonts() -> tuple[Any, Any, Any]:
@@ -32,12 +34,24 @@ def _table(ws: Any, head: list[str], rows: list[list[Any]], widths: list[int]) -
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(head))}{len(rows) + 1}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.print_title_rows = "1:1"
     for line in ws.iter_rows(min_row=2):
         for cell in line:
             cell.font = plain
+
+
+def print_setup(ws: Any, title: str, *, landscape: bool = True) -> None:
+    """A4, every column on the page width, centred, the report's title in the header and 第 N 页 in the footer."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.oddHeader.center.text = f"{title}　{ws.title}"
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
 
 def _overview(ws: Any, records: dict[str, Any]) -> None:
@@ -48,18 +62,20 @@ def _overview(ws: Any, records: dict[str, Any]) -> None:
         ws.cell(row=r, column=1, value=text).alignment = wrap
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=6)
     ws.cell(row=1, column=1).font = bold
-    ws.row_dimensions[3].height = 120
-    ws.column_dimensions["A"].width = 24
+    ws.row_dimensions[3].height = 160
+    for column in "ABCDEF":  # the merged lines span A:F, about the width of a portrait page
+        ws.column_dimensions[column].width = 16
 
 
 def _tally_rows(tallies: list[dict[str, Any]], today: bool) -> list[list[Any]]:
-    return [[t["title"], *([t["today"] or t["title"]] if today else []), *[t[k] for _n, k in TALLY_COLUMNS]]
+    return [[display_name(t["title"]), *([display_name(t["today"] or t["title"])] if today else []),
+             *[t[k] for _n, k in TALLY_COLUMNS]]
             for t in tallies]
 
 
 def _standard_rows(records: dict[str, Any]) -> list[list[Any]]:
     yes = {True: "是", False: "否"}
-    return [[s["id"], s["title"], s["group_title"], stages.month_label(s["month"]), s["due_date"], "、".join(s["units"]),
+    return [[s["id"], s["title"], s["group_title"], stages.month_label(s["month"]), s["due_date"], "、".join(display_name(u) for u in s["units"]),
              s["stage"], yes[s["due"]], yes[s["due"] and s["done"]], yes[s["overdue"]]] for s in records["standards"]]
 
 
@@ -77,6 +93,8 @@ def build_report_workbook(records: dict[str, Any]) -> Any:
            [10, 30, 14, 12, 12, 40, 10, 8, 8, 8])
     _table(wb.create_sheet("本季度变化"), ["日期", "编号", "标准", "状态"],
            [[e["date"], e["id"], e["title"], e["status"]] for e in records["events"]], [12, 10, 30, 10])
+    for ws in wb.worksheets:
+        print_setup(ws, records["title"], landscape=ws.title != "概况")
     stamp = build_datetime(dt.date.fromisoformat(records["as_of"]))
     wb.properties.creator = wb.properties.lastModifiedBy = "govopen"
     wb.properties.title = records["title"]

@@ -29,6 +29,7 @@ class StatusOptions:
     fmt: str = "text"
     out: Path | None = None
     lang: str = "zh"
+    by: str | None = None  # the reporting body for the report's signature (default: see compute.reporting_body)
 
 
 @dataclass
@@ -117,6 +118,6 @@ def run_status(opts: StatusOptions, *, today: Callable[[], dt.date] = dt.date.to
         result.usage_error = True
         return result
     result.report = compute_progress(system, registry, as_of=as_of, date_source=source, units=units,
-                                     unit_query=opts.unit)
+                                     unit_query=opts.unit, reporter=opts.by)
     result.written = _write(result.report, opts, diags)
     return result

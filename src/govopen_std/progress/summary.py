@@ -16,6 +16,9 @@ TITLE_EN = "Quarterly progress report: standardization of grassroots government-
 RULE_ZH = "统计口径：标准应在计划实施时间所在月份结束前达到“发布”阶段；计划月份已过而未发布的为逾期。"
 RULE_EN = ("Rule: a standard must reach 发布 (published) by the end of its planned month; "
            "past that month and not published is overdue.")
+# When a standard falls due: a language-neutral code for machines, and its wording per language.
+DUE_RULE = "day_after_planned_month"
+DUE_TEXT = {"zh": "计划实施月份结束后的第一天", "en": "the first day after the planned month"}
 
 
 def subtitle(report: ProgressReport, lang: str = "zh") -> str:
@@ -79,10 +82,13 @@ def report_records(report: ProgressReport, lang: str = "zh") -> dict[str, Any]:
         "date_source": report.date_source,
         "quarter": report.quarter if lang == "zh" else report.quarter_en,
         "quarter_start": report.quarter_start.isoformat(),
-        "rule": {"required_stage": stages.REQUIRED_STAGE, "due": "the first day after the planned month",
+        "quarter_id": "{}-Q{}".format(*stages.quarter_of(report.as_of)),
+        "rule": {"required_stage": stages.REQUIRED_STAGE, "due": DUE_RULE,
+                 "due_text": DUE_TEXT["zh" if lang == "zh" else "en"],
                  "text": RULE_ZH if lang == "zh" else RULE_EN},
         "unit": {"query": report.unit_query, "matched": list(report.units_selected)} if report.unit_query else None,
         "summary": summary_text(report, lang),
+        "reporter": report.reporter,
         "totals": _tally_record(report.total),
         "groups": [_tally_record(g) for g in report.groups],
         "units": [_tally_record(u) for u in report.units],

@@ -32,7 +32,8 @@ class DocxRenderer:
         return 1 if view.county is not None else len(self.standards(view))
 
     def render(self, view: BuildView, out: Path, advance: Advance) -> list[Path]:
-        from govopen_std.render.docx_std.outline import county_outline, standard_outline
+        from govopen_std.render.docx_std.county import county_outline
+        from govopen_std.render.docx_std.outline import standard_outline
         from govopen_std.render.docx_std.style import load_style
         from govopen_std.render.docx_std.writer import docx_bytes
 

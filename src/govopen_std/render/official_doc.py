@@ -28,6 +28,8 @@ XIAOBIAOSONG = "方正小标宋简体"
 SIZE_2 = 22.0  # 二号
 SIZE_3 = 16.0  # 三号
 SIZE_4 = 14.0  # 四号
+SIZE_S4 = 12.0  # 小四
+SIZE_5 = 10.5  # 五号
 LINE_PITCH = 579  # twips: the 225 mm type area holds 22 lines (5.2.3)
 TYPE_WIDTH_MM = 156.0
 
@@ -186,11 +188,35 @@ def table(document: Any, widths_mm: list[float], rows: int) -> Any:
     tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
     tbl.table_direction = WD_TABLE_DIRECTION.LTR
     tbl.autofit = False
+    # the table's own width too, not "auto": Word then keeps it across the type area
+    tbl_w = tbl._tbl.tblPr.find(qn("w:tblW"))
+    if tbl_w is not None:
+        tbl_w.set(qn("w:w"), str(int(Mm(sum(widths_mm)).twips)))
+        tbl_w.set(qn("w:type"), "dxa")
     for column, width in zip(tbl.columns, widths_mm, strict=True):
         column.width = Mm(width)
         for cell in column.cells:
             cell.width = Mm(width)
     return tbl
+
+
+def narrow_margins(tbl: Any, mm: float = 1.0) -> None:
+    """Left and right cell margins of `mm` (python-docx's Table Grid has 1.9 mm), so more text fits a line."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        node = OxmlElement(f"w:{side}")
+        node.set(qn("w:w"), str(int(Mm(mm).twips)))
+        node.set(qn("w:type"), "dxa")
+        margins.append(node)
+    tbl_pr = tbl._tbl.tblPr
+    # CT_TblPr order: … tblW, jc, …, tblLayout, tblCellMar, tblLook …
+    layout, look = tbl_pr.find(qn("w:tblLayout")), tbl_pr.find(qn("w:tblLook"))
+    if layout is not None:
+        layout.addnext(margins)
+    elif look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
 
 
 def repeat_header(row: Any) -> None:

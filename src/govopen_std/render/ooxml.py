@@ -323,9 +323,14 @@ def section_properties(section: Section) -> etree._Element:
 
 
 def section_break(section: Section) -> etree._Element:
-    """An empty paragraph that ends a section (every section but the last ends this way)."""
+    """An empty paragraph that ends a section after a table (a section's properties need a paragraph).
+
+    It is one point high, so that a table filling its last page does not push it onto a blank page.
+    """
     p = el("w:p")
     ppr = sub(p, "w:pPr")
+    sub(ppr, "w:spacing", {"w:before": "0", "w:after": "0", "w:line": "20", "w:lineRule": "exact"})
+    sub(ppr, "w:ind", {"w:firstLine": "0"})
     ppr.append(section_properties(section))
     return p
 

@@ -1,9 +1,12 @@
 """The catalog as a spreadsheet: `xlsx/catalog.xlsx`, one sheet per domain, for the province and each county.
 
 The columns are exactly those of the DOCX catalog table (`view.model.CATALOG_COLUMNS`); a county's
-workbook adds one column that says where a row comes from (本县增补 / 本县细化 / 不适用 and the profile's
-file:line:col). The header row is frozen and filtered. The file is reproducible: workbook properties
-come from `view.build_date` and every zip entry carries the same fixed timestamp.
+workbook adds a column that says where a row comes from (本县增补 / 本县细化 / 不适用 and the profile's
+file:line:col), a 备注 column (the county's 细化说明) and a last sheet 公开渠道 with the county's own
+carriers of the channels. 序号 is a number (empty for an item that does not apply). The header row is
+frozen, filtered and repeated on every printed page (A4 landscape, fitted to the page width). The file is
+reproducible: workbook properties come from `view.build_date` and every zip entry carries the same fixed
+timestamp.
 """
 
 from __future__ import annotations
@@ -20,15 +23,18 @@ from govopen_std.render.base import Advance
 from govopen_std.view.model import CATALOG_COLUMNS, BuildView, GroupView, ItemRow
 
 PROVENANCE_COLUMN = "来源"
+REMARKS_COLUMN = "备注"
+CHANNEL_SHEET = "公开渠道"
+CHANNEL_COLUMNS = ["公开渠道和载体", "本县（市、区）的具体载体"]
 WIDTHS = {"序号": 6, "一级事项": 14, "二级事项": 18, "公开内容": 42, "公开依据": 36, "公开时限": 24,
           "公开主体": 22, "公开渠道和载体": 28, "公开对象": 16, "公开方式": 10, "公开层级": 12,
-          PROVENANCE_COLUMN: 40}
+          PROVENANCE_COLUMN: 40, REMARKS_COLUMN: 36, CHANNEL_COLUMNS[0]: 32, CHANNEL_COLUMNS[1]: 80}
 FIELD_LABELS = {**{k: v[0] for k, v in ELEMENT_NAMES.items()}, "note": "备注", "reason": "不适用理由"}
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def columns_for(view: BuildView) -> list[str]:
-    return [*CATALOG_COLUMNS, PROVENANCE_COLUMN] if view.county else list(CATALOG_COLUMNS)
+    return [*CATALOG_COLUMNS, PROVENANCE_COLUMN, REMARKS_COLUMN] if view.county else list(CATALOG_COLUMNS)
 
 
 def _county_fields(row: ItemRow) -> list[tuple[str, str]]:
@@ -52,9 +58,10 @@ def provenance_text(row: ItemRow) -> str:
     return "\n".join([head, *shown])
 
 
-def row_values(view: BuildView, row: ItemRow) -> list[str]:
-    values = row.columns()
-    return [*values, provenance_text(row)] if view.county else values
+def row_values(view: BuildView, row: ItemRow) -> list[str | int | None]:
+    """The cells of one row; 序号 as a number, so that a spreadsheet sorts and sums it as one."""
+    values: list[str | int | None] = [row.seq, *row.columns()[1:]]
+    return [*values, provenance_text(row), row.remarks or None] if view.county else values
 
 
 def sheet_title(group: GroupView, used: set[str]) -> str:
@@ -95,6 +102,33 @@ def write_sheet(wb: Any, view: BuildView, group: GroupView, title: str) -> None:
     _style_header(ws, columns)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 2)}"
+    print_setup(ws)
+
+
+def print_setup(ws: Any) -> None:
+    """A4 landscape, the header row repeated on every page, all columns fitted to the page width."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
+def write_channel_sheet(wb: Any, view: BuildView) -> None:
+    """The county's carriers of the channels (公开渠道和载体说明): one row per channel it filled in."""
+    from openpyxl.styles import Alignment
+
+    ws = wb.create_sheet(CHANNEL_SHEET)
+    ws.append(CHANNEL_COLUMNS)
+    wrap = Alignment(vertical="top", wrap_text=True)
+    for detail in view.channel_details:
+        ws.append([detail.name, detail.detail])
+        for cell in ws[ws.max_row]:
+            cell.alignment = wrap
+    _style_header(ws, CHANNEL_COLUMNS)
+    ws.freeze_panes = "A2"
+    print_setup(ws)
 
 
 def catalog_title(view: BuildView) -> str:
@@ -112,6 +146,8 @@ def build_workbook(view: BuildView) -> Any:
         write_sheet(wb, view, group, sheet_title(group, used))
     if not wb.sheetnames:
         wb.create_sheet("目录").append(columns_for(view))
+    if view.county is not None:
+        write_channel_sheet(wb, view)
     stamp = dt.datetime.combine(view.build_date, dt.time())
     props = wb.properties
     props.title = catalog_title(view)

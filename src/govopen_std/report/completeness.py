@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, TextIO
 
 from govopen_std.check.context import CheckContext
 from govopen_std.check.item_rules import check_elements
@@ -46,7 +46,12 @@ def completeness_rows(result: CheckResult) -> list[DomainRow]:
     return rows
 
 
-def print_completeness(result: CheckResult, *, lang: str) -> None:
+def completeness_records(rows: list[DomainRow]) -> list[dict[str, object]]:
+    """The rows as JSON records (the `completeness` key of `check --format json --report`)."""
+    return [asdict(row) for row in rows]
+
+
+def print_completeness(result: CheckResult, *, lang: str, stream: TextIO | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -55,7 +60,8 @@ def print_completeness(result: CheckResult, *, lang: str) -> None:
     for zh_h, en_h in (("领域", "domain"), ("子领域", "area"), ("事项数", "items"), ("六要素齐全", "complete"),
                        ("引用法规数", "laws cited"), ("使用渠道数", "channels")):
         table.add_column(zh_h if zh else en_h, justify="right" if zh_h.endswith("数") or zh_h == "六要素齐全" else "left")
-    for row in completeness_rows(result):
+    rows = result.completeness if result.completeness is not None else completeness_rows(result)
+    for row in rows:
         table.add_row(row.domain, row.area if zh else ("all" if row.area == "全部" else row.area), str(row.items),
                       str(row.complete), str(row.laws), str(row.channels))
-    Console(width=120).print(table)
+    Console(file=stream, width=120).print(table)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from govopen_std.diagnostics import Severity
 from govopen_std.report.text import TextReporter
@@ -22,6 +22,9 @@ def _escape_prop(text: str) -> str:
 
 
 class GithubReporter:
+    # `check --report` prints its table to stderr: stdout stays machine-readable
+    completeness_to: ClassVar[str] = "stderr"
+
     def __init__(self, *, lang: str, stream: TextIO, color: bool = False) -> None:
         self.lang = lang
         self.stream = stream

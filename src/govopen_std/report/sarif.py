@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 
 from govopen_std import __version__
 from govopen_std.diagnostics import Severity
-from govopen_std.messages import CATALOG
+from govopen_std.messages import CATALOG, describe
 
 if TYPE_CHECKING:
     from govopen_std.pipeline import CheckResult
@@ -17,6 +17,9 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 class SarifReporter:
+    # `check --report` prints its table to stderr: stdout stays machine-readable
+    completeness_to: ClassVar[str] = "stderr"
+
     def __init__(self, *, lang: str, stream: TextIO, color: bool = False) -> None:
         self.lang = lang
         self.stream = stream
@@ -27,8 +30,9 @@ class SarifReporter:
             msg = CATALOG[code]
             rules.append({
                 "id": code,
-                "shortDescription": {"text": msg.en},
-                "fullDescription": {"text": msg.zh},
+                # rule texts are the message templates with a neutral filler: a rule has no finding to fill them
+                "shortDescription": {"text": describe(code, "en")},
+                "fullDescription": {"text": describe(code, "zh")},
                 "defaultConfiguration": {"level": _LEVEL[msg.severity]},
             })
         return rules

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from govopen_std.diagnostics import Diagnostic
 from govopen_std.report.base import summary_line
@@ -17,6 +17,9 @@ def format_line(diag: Diagnostic, lang: str) -> str:
 
 
 class TextReporter:
+    # `check --report` prints its table after the diagnostics, on the same stream
+    completeness_to: ClassVar[str] = "stdout"
+
     def __init__(self, *, lang: str, stream: TextIO, color: bool = False) -> None:
         self.lang = lang
         self.stream = stream

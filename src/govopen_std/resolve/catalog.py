@@ -37,6 +37,7 @@ class ResolvedItem:
     origins: dict[str, Origin]
     status: ItemStatus = "base"
     reason: str | None = None  # why an item does not apply (不适用的理由)
+    amendment_note: str | None = None  # the county's 细化说明 of an amended item (`amend: <code>: note:`)
 
     @property
     def code(self) -> str:
@@ -59,6 +60,7 @@ class Catalog:
     adopted_groups: list[str] | None = None  # None: all groups
     subjects: dict[str, str] = field(default_factory=dict)  # generic subject -> local body
     channel_details: dict[str, str] = field(default_factory=dict)  # channel -> local address / URL
+    domain_reasons: dict[str, str] = field(default_factory=dict)  # domain not adopted -> why (不适用本领域)
 
     @property
     def key(self) -> str:

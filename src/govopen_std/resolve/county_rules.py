@@ -32,12 +32,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from govopen_std.check.context import CheckContext
-from govopen_std.check.item_rules import check_code, check_elements, check_values
+from govopen_std.check.item_rules import check_channel, check_code, check_elements, check_recommended, check_values
 from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation
 from govopen_std.load.sources import Located
 from govopen_std.model.county import Amendment, County, LocalItem
 from govopen_std.model.deadline import Deadline
-from govopen_std.model.item import Item
+from govopen_std.model.item import ITEM_CODE, Item
 from govopen_std.resolve.overlay import field_origin, group_of_code, local_standard, written_keys
 from govopen_std.resolve.profile import Profile, read_profiles
 
@@ -60,6 +60,16 @@ class Base:
     levels: list[str]
     # group id -> generic subject -> how many base items of the group name it (computed once, not per county)
     subject_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    # What the base could not tell because one of its own files is broken (reported there already): a rule
+    # that would look a name up in a part that is not known stays silent instead of flooding every profile.
+    domains_known: bool = True  # system.yaml was usable
+    subjects_known: bool = True  # ... and every text that declares subjects was readable
+    vocabulary_known: bool = True
+    items_unknown: frozenset[str] = frozenset()  # groups some of whose items could not be read
+
+    def item_known(self, code: str) -> bool:
+        """Whether a code missing from the base is really unknown (its domain's items were all read)."""
+        return group_of_code(code, self.code_to_group) not in self.items_unknown
 
 
 def _subject_counts(items: dict[str, tuple[str, Located[Item]]], group_of_item: dict[str, str],
@@ -89,12 +99,21 @@ def base_of(ctx: CheckContext) -> Base:
         channels=vocab.channel_names() if vocab else [], methods=list(vocab.methods) if vocab else [],
         levels=list(vocab.levels) if vocab else [],
         subject_counts=_subject_counts(items, group_of_item, subjects),
+        domains_known=ctx.sources.system is not None,
+        subjects_known=ctx.sources.system is not None and not ctx.subjects_unknown,
+        vocabulary_known=vocab is not None,
+        items_unknown=frozenset(ctx.items_unknown),
     )
 
 
 def _suggest(value: str, allowed: list[str] | set[str]) -> str:
     close = difflib.get_close_matches(value, sorted(allowed), n=1, cutoff=0.5)
     return close[0] if close else ""
+
+
+def _suggest_code(value: str, base: Base) -> str:
+    """A close base item code, never one that itself breaks the code pattern (it has its own C406)."""
+    return _suggest(value, [code for code in base.items if re.fullmatch(ITEM_CODE, code)])
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -108,13 +127,18 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 def check_profile(ctx: CheckContext, base: Base, profile: Profile) -> Iterator[Diagnostic]:
-    yield from check_domains(base, profile)
-    yield from check_subjects(base, profile)
-    yield from check_channels(base, profile)
+    if base.domains_known:
+        yield from check_domains(base, profile)
+    if base.subjects_known:
+        yield from check_subjects(base, profile)
+    if base.vocabulary_known:
+        yield from check_channels(base, profile)
+    yield from check_channel_values(profile)
     yield from check_not_applicable(base, profile)
     yield from check_amendments(base, profile)
     yield from check_local_items(ctx, base, profile)
-    yield from check_unmapped(base, profile)
+    if base.domains_known and base.subjects_known:
+        yield from check_unmapped(base, profile)
 
 
 # --- files: one profile per county, named after its code ------------------------------------------
@@ -175,14 +199,28 @@ def check_subjects(base: Base, profile: Profile) -> Iterator[Diagnostic]:
 
 def check_channels(base: Base, profile: Profile) -> Iterator[Diagnostic]:
     for name, detail in profile.value.channels.items():
-        if name not in base.channels:
-            yield Diagnostic.make("R302", profile.at("channels", name, key=True), channel=name,
-                                  suggestion=_suggest(name, base.channels))
+        problem = check_channel(name, base.channels, profile.at("channels", name, key=True))
+        if problem is not None:
+            yield problem
         if name in WEBSITE_CHANNELS:
             for i, value in enumerate(detail if isinstance(detail, list) else [detail]):
                 if value.strip() and not URL.match(value):
                     sub = (name, i) if isinstance(detail, list) else (name,)
                     yield Diagnostic.make("O521", profile.at("channels", *sub), channel=name, value=value)
+
+
+def check_channel_values(profile: Profile) -> Iterator[Diagnostic]:
+    """A channel listed with no carrier (`政府网站: ""`, or an empty list or entry) is O526: the outputs would
+    print the channel with nothing to find it by."""
+    for name, detail in profile.value.channels.items():
+        if isinstance(detail, list):
+            empty = [profile.at("channels", name, i) for i, value in enumerate(detail) if not value.strip()]
+            if not detail:
+                empty.append(profile.at("channels", name))
+        else:
+            empty = [profile.at("channels", name)] if not detail.strip() else []
+        for where in empty:
+            yield Diagnostic.make("O526", where, channel=name)
 
 
 def used_subjects(base: Base, profile: Profile) -> dict[str, int]:
@@ -223,18 +261,21 @@ def check_not_applicable(base: Base, profile: Profile) -> Iterator[Diagnostic]:
         if key in base.domains:
             pass  # a whole domain; O505/O520 cover how it relates to `domains`
         elif key not in base.items:
-            yield _unknown(key, where, base)
+            yield from _unknown(key, where, base)
             continue
-        elif base.group_of_item[key] not in adopted:
+        elif base.domains_known and base.group_of_item[key] not in adopted:
             yield Diagnostic.make("O517", where, code=key, domain=base.group_of_item[key])
         if reason is None or not reason.strip():
             yield Diagnostic.make("O515", where, code=key)
 
 
-def _unknown(key: str, where: SourceLocation, base: Base) -> Diagnostic:
+def _unknown(key: str, where: SourceLocation, base: Base) -> Iterator[Diagnostic]:
+    """O504/O508 for a key the base does not have, unless the base part it would be in is broken."""
     if re.fullmatch(r"[a-z]{3,8}", key):
-        return Diagnostic.make("O504", where, domain=key, suggestion=_suggest(key, base.domains))
-    return Diagnostic.make("O508", where, code=key, suggestion=_suggest(key, list(base.items)))
+        if base.domains_known:
+            yield Diagnostic.make("O504", where, domain=key, suggestion=_suggest(key, base.domains))
+    elif base.item_known(key):
+        yield Diagnostic.make("O508", where, code=key, suggestion=_suggest_code(key, base))
 
 
 # --- amendments: stricter only --------------------------------------------------------------------
@@ -244,9 +285,9 @@ def check_amendments(base: Base, profile: Profile) -> Iterator[Diagnostic]:
     for code, located in profile.amend:
         where = profile.at("amend", code, key=True)
         if code not in base.items:
-            yield _unknown(code, where, base)
+            yield from _unknown(code, where, base)
             continue
-        if base.group_of_item[code] not in adopted:
+        if base.domains_known and base.group_of_item[code] not in adopted:
             yield Diagnostic.make("O517", where, code=code, domain=base.group_of_item[code])
         if code in profile.value.not_applicable:
             yield Diagnostic.make("O516", where, code=code)
@@ -267,7 +308,7 @@ def _at(located: Located[Amendment], name: str, *sub: str | int) -> SourceLocati
     return where
 
 
-def _deadline_verdict(local: Deadline, base: Deadline) -> bool | None:
+def deadline_verdict(local: Deadline, base: Deadline) -> bool | None:
     """True: at least as strict; False: weaker; None: cannot be compared (different event or unit)."""
     if local.trigger and base.trigger and local.trigger != base.trigger:
         return None
@@ -278,7 +319,7 @@ def check_deadline(item: Item, located: Located[Amendment]) -> Iterator[Diagnost
     local, base = located.value.deadline, item.deadline
     if local is None or base is None:
         return
-    verdict = _deadline_verdict(local, base)
+    verdict = deadline_verdict(local, base)
     where = _at(located, "deadline")
     if verdict is None:
         yield Diagnostic.make("O510", where, code=item.code, local=local.text, base=base.text)
@@ -309,9 +350,9 @@ def check_channel_change(base: Base, item: Item, located: Located[Amendment]) ->
     for part in ("required", "optional"):
         for i, channel in enumerate(getattr(extra, part)):
             where = _at(located, "channels", part, i)
-            if channel not in base.channels:
-                problems.append(Diagnostic.make("R302", where, channel=channel,
-                                                suggestion=_suggest(channel, base.channels)))
+            problem = check_channel(channel, base.channels, where) if base.vocabulary_known else None
+            if problem is not None:
+                problems.append(problem)
             elif part == "optional" and channel in item.channels.required:
                 problems.append(Diagnostic.make("O511", where, code=item.code, channel=channel))
     yield from problems
@@ -326,17 +367,22 @@ def check_method(base: Base, item: Item, located: Located[Amendment]) -> Iterato
     if local is None:
         return
     where = _at(located, "method")
-    if local not in base.methods:
+    if local not in base.methods and base.vocabulary_known:
         yield Diagnostic.make("R307", where, field="公开方式（method）", value=local, allowed="、".join(base.methods))
     elif item.method == local:
         yield Diagnostic.make("O519", where, code=item.code, field="公开方式")
-    elif item.method == "主动" or local != "主动":
+    elif not stricter_method(item.method, local):
         yield Diagnostic.make("O513", where, code=item.code, base=item.method or "—", local=local)
+
+
+def stricter_method(base: str | None, local: str) -> bool:
+    """The only change of 公开方式 an overlay may make: 依申请 (or none) becomes 主动."""
+    return base != "主动" and local == "主动"
 
 
 def check_levels(base: Base, item: Item, located: Located[Amendment]) -> Iterator[Diagnostic]:
     for i, level in enumerate(located.value.level):
-        if level not in base.levels:
+        if level not in base.levels and base.vocabulary_known:
             yield Diagnostic.make("R307", _at(located, "level", i), field="公开层级（level）", value=level,
                                   allowed="、".join(base.levels))
 
@@ -366,6 +412,7 @@ def check_local_item(ctx: CheckContext, base: Base, located: Located[LocalItem],
     # the code is checked against its own domain; a `standard` elsewhere is O518, not a second C406
     yield from check_code(ctx, f"{group_id}-00", as_item, local=True)
     yield from check_elements(ctx, as_item)
+    yield from check_recommended(ctx, as_item)
     for diag in check_values(ctx, standard_id, as_item):
         # a local item may name a local body directly (one the profile maps a generic subject to)
         if not (diag.code == "R303" and dict(diag.params).get("subject") in local_bodies):

@@ -185,7 +185,8 @@ def amend_items(items: list[ResolvedItem], profile: Profile, level_order: list[s
         for name in located.value.fields():
             origins[name] = field_origin(located, Amendment, name)
         item = amended_item(resolved.item, located.value, level_order)
-        result.append(replace(resolved, item=item, origins=origins, status="amended"))
+        result.append(replace(resolved, item=item, origins=origins, status="amended",
+                              amendment_note=located.value.note))
     return result
 
 
@@ -223,7 +224,18 @@ def apply_overlay(base: Catalog, profile: Profile, *, code_to_group: dict[str, s
         adopted_groups=None,  # not-adopted domains stay visible, their items marked 不适用 with the reason
         subjects=profile.value.subject_map(),
         channel_details=profile.value.channel_details(),
+        domain_reasons=domain_reasons(base, profile),
     )
+
+
+def domain_reasons(base: Catalog, profile: Profile) -> dict[str, str]:
+    """Domain id -> the county's reason for not adopting it (only for the base's domains it leaves out)."""
+    adopted = profile.value.domains
+    if adopted is None:
+        return {}
+    reasons = profile.value.not_applicable
+    groups = dict.fromkeys(r.group_id for r in base.items)
+    return {g: reason for g in groups if g not in adopted and (reason := reasons.get(g))}
 
 
 def _code_to_group(sources: Sources) -> dict[str, str]:
@@ -239,9 +251,11 @@ def select_profiles(profiles: list[Profile], codes: tuple[str, ...] | None, diag
         first.setdefault(profile.code, profile)
     if codes is None:
         return [first[code] for code in sorted(first)]
+    known = sorted(first)
     for code in codes:
         if code not in first:
-            diags.add(Diagnostic.make("E904", None, county=code))
+            diags.add(Diagnostic.make("E904", None, county=code, known="、".join(known) or "无",
+                                      known_en=", ".join(known) or "none"))
     return [first[code] for code in dict.fromkeys(codes) if code in first]
 
 

@@ -21,6 +21,8 @@ from govopen_std.model.county import Amendment, CountyProfile, LocalItem
 # Keys an official might write to drop a base item; removal is never allowed (O514).
 REMOVE_KEYS = frozenset({"remove", "delete", "removed", "drop", "删除", "删除事项", "取消", "取消事项"})
 _PIECES = ("add", "amend")
+# Sections whose entries may all be commented out (`channels:` with nothing under it): read as empty.
+_SECTIONS = frozenset({"subjects", "channels", "not_applicable"})
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ def read_profile(source: SourceFile, diags: Diagnostics) -> Profile | None:
     diags.extend(list(_removals(source, data)))
     keys = _field_keys(data)
     piece_keys = {keys.get(name) for name in _PIECES}
+    piece_keys |= {keys[name] for name in _SECTIONS if name in keys and data[keys[name]] is None}
     head = {k: v for k, v in data.items() if k not in piece_keys and k.lower() not in REMOVE_KEYS}
     add = _local_items(source, keys.get("add"), data.get(keys.get("add", "")), diags)
     amend = _amendments(source, keys.get("amend"), data.get(keys.get("amend", "")), diags)

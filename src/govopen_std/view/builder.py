@@ -13,6 +13,7 @@ from govopen_std.resolve.catalog import Catalog, ResolvedItem
 from govopen_std.view.model import (
     EMPTY,
     BuildView,
+    ChannelDetail,
     ChannelMark,
     CountyView,
     GroupView,
@@ -24,6 +25,7 @@ from govopen_std.view.model import (
 )
 from govopen_std.view.numerals import article_label
 from govopen_std.view.organizations import organization_views
+from govopen_std.view.titles import full_title
 
 STATUS_LABELS = {"local": "本县增补", "amended": "本县细化", "not_applicable": "不适用"}
 DEFAULT_ISSUER = "浙江省市场监督管理局"
@@ -50,7 +52,8 @@ def _law_view(law: Law) -> LawView:
                    law.date.isoformat(), law.effective.isoformat() if law.effective else None)
 
 
-def _row(seq: int, resolved: ResolvedItem, laws: dict[str, Law], subjects: dict[str, str]) -> ItemRow:
+def _row(seq: int | None, resolved: ResolvedItem, laws: dict[str, Law], subjects: dict[str, str],
+         details: dict[str, str]) -> ItemRow:
     item = resolved.item
     cat = [*item.category, "", ""]
     basis = tuple(
@@ -78,7 +81,8 @@ def _row(seq: int, resolved: ResolvedItem, laws: dict[str, Law], subjects: dict[
         audience=item.audience.display() if item.audience else EMPTY,
         method=item.method or EMPTY, level="、".join(item.level) or EMPTY, openness=item.openness or EMPTY,
         status=resolved.status, reason=resolved.reason, provenance=provenance,
-        note=item.note,
+        note=item.note, amendment_note=resolved.amendment_note,
+        channel_details=tuple(ChannelDetail(c.name, details[c.name]) for c in channels if c.name in details),
     )
 
 
@@ -91,6 +95,8 @@ def _numbered(content: tuple[tuple[str, bool], ...]) -> str:
 
 def _standard_view(project: StandardProject, sources: Sources, groups: dict[str, tuple[str, dict[str, str]]],
                    rows: tuple[ItemRow, ...], laws: dict[str, Law]) -> StandardView:
+    assert sources.system is not None
+    system = sources.system.value
     text = sources.text(project.id)
     group_title, subgroups = groups.get(project.group, (project.group, {}))
     cited = {ref.law_id for row in rows for ref in row.basis}
@@ -100,9 +106,10 @@ def _standard_view(project: StandardProject, sources: Sources, groups: dict[str,
         status=project.status, number=project.number,
         issued=project.issued.isoformat() if project.issued else None,
         implemented=project.implemented.isoformat() if project.implemented else None,
-        record_no=project.record_no, ics=project.ics, ccs=project.ccs, replaces=project.replaces,
-        text=text.value if text else None, items=rows,
+        record_no=project.record_no, ics=system.ics_of(project), ccs=system.ccs_of(project),
+        replaces=project.replaces, text=text.value if text else None, items=rows,
         laws=tuple(_law_view(law) for law in laws.values() if law.id in cited),
+        full_title=full_title(project, next((g for g in system.groups if g.id == project.group), None)),
     )
 
 
@@ -114,11 +121,17 @@ def build_view(sources: Sources, catalog: Catalog, *, issuer: str = DEFAULT_ISSU
     adopted = set(catalog.adopted_groups) if catalog.adopted_groups is not None else None
     by_group: dict[str, list[ItemRow]] = {}
     by_standard: dict[str, list[ItemRow]] = {}
+    numbered: dict[str, int] = {}
     for resolved in catalog.items:
         if adopted is not None and resolved.group_id not in adopted:
             continue
         rows = by_group.setdefault(resolved.group_id, [])
-        row = _row(len(rows) + 1, resolved, laws, catalog.subjects)
+        # 序号 counts the items that apply, so DOCX, HTML and XLSX print the same numbers; one that does not
+        # apply keeps its place in the order but has no 序号.
+        seq = None
+        if resolved.status != "not_applicable":
+            seq = numbered[resolved.group_id] = numbered.get(resolved.group_id, 0) + 1
+        row = _row(seq, resolved, laws, catalog.subjects, catalog.channel_details)
         rows.append(row)
         by_standard.setdefault(resolved.standard_id, []).append(row)
     group_meta = {g.id: (g.title, {s.id: s.title for s in g.subgroups}) for g in system.groups}
@@ -129,7 +142,8 @@ def build_view(sources: Sources, catalog: Catalog, *, issuer: str = DEFAULT_ISSU
         standards.append(_standard_view(project, sources, group_meta, tuple(own), laws))
     groups = tuple(
         GroupView(g.id, g.number, g.title, g.code, tuple(g.areas), tuple((s.id, s.title) for s in g.subgroups),
-                  tuple(s for s in standards if s.group_id == g.id), tuple(by_group.get(g.id, [])))
+                  tuple(s for s in standards if s.group_id == g.id), tuple(by_group.get(g.id, [])),
+                  catalog.domain_reasons.get(g.id))
         for g in system.groups if adopted is None or g.id in adopted or g.id == "general"
     )
     vocab = sources.vocabulary.value
@@ -146,7 +160,15 @@ def build_view(sources: Sources, catalog: Catalog, *, issuer: str = DEFAULT_ISSU
         extras={"catalog": catalog},
         templates_dir=_templates_dir(sources),
         organizations=organization_views(sources),
+        channel_details=_channel_details(catalog, vocab.channel_names()),
     )
+
+
+def _channel_details(catalog: Catalog, order: list[str]) -> tuple[ChannelDetail, ...]:
+    """The county's carriers in vocabulary order (a channel the vocabulary lacks goes last, as written)."""
+    rank = {name: i for i, name in enumerate(order)}
+    names = sorted(catalog.channel_details, key=lambda name: rank.get(name, len(rank)))
+    return tuple(ChannelDetail(name, catalog.channel_details[name]) for name in names)
 
 
 def _templates_dir(sources: Sources) -> Path | None:

@@ -15,6 +15,15 @@ from govopen_std.model.standard import StandardText
 EMPTY = "—"
 
 
+def display_name(name: str) -> str:
+    """A name as shown in running text: ASCII brackets become full-width （）(GB/T 15834—2011).
+
+    The sources keep names as Annex 1 prints them in the seed (试点县(市、区)政府), so they still match the
+    organisation registry and reproduce the list; every view shows 试点县（市、区）政府.
+    """
+    return name.replace("(", "（").replace(")", "）")
+
+
 @dataclass(frozen=True)
 class LawRef:
     law_id: str
@@ -52,6 +61,15 @@ class ChannelMark:
 
 
 @dataclass(frozen=True)
+class ChannelDetail:
+    """A channel with the county's own carrier: its website address, new-media accounts, the places of its
+    notice boards or service centres (the profile's `channels`)."""
+
+    name: str
+    detail: str  # one or more values, joined with "；"
+
+
+@dataclass(frozen=True)
 class ProvenanceView:
     """What a renderer shows about where the item comes from."""
 
@@ -61,7 +79,7 @@ class ProvenanceView:
 
 @dataclass(frozen=True)
 class ItemRow:
-    seq: int
+    seq: int | None  # 序号 within its domain; None for an item that does not apply (it has no 序号)
     code: str
     standard_id: str
     group_id: str
@@ -87,10 +105,24 @@ class ItemRow:
     reason: str | None
     provenance: ProvenanceView
     note: str | None = None  # the item's 备注
+    amendment_note: str | None = None  # the county's 细化说明 (`amend: … note:`), for 本县细化 items
+    channel_details: tuple[ChannelDetail, ...] = ()  # the county's carriers of the channels this item uses
+
+    @property
+    def seq_text(self) -> str:
+        return str(self.seq) if self.seq is not None else EMPTY
+
+    @property
+    def remarks(self) -> str:
+        """The 备注 of a county catalog: the county's 细化说明, then any other note of the item."""
+        parts = [f"本县细化说明：{self.amendment_note}"] if self.amendment_note else []
+        if self.note and self.note != self.amendment_note:
+            parts.append(self.note)
+        return "\n".join(parts)
 
     def columns(self) -> list[str]:
         """The national catalog columns, in the order of gen-03 (序号 … 公开层级)."""
-        return [str(self.seq), self.primary, self.secondary or EMPTY, self.content_text, self.basis_text,
+        return [self.seq_text, self.primary, self.secondary or EMPTY, self.content_text, self.basis_text,
                 self.deadline, self.subject_text, self.channels_text, self.audience, self.method, self.level]
 
 
@@ -118,10 +150,18 @@ class StandardView:
     text: StandardText | None
     items: tuple[ItemRow, ...]
     laws: tuple[LawView, ...]  # every law its items cite, in registry order
+    # The title the standard is published under (征地补偿政务公开　考核评价, view/titles.py); `title` stays
+    # as Annex 1 prints it (考核评价) for the responsibility list.
+    full_title: str = ""
 
     @property
     def is_domain_spec(self) -> bool:
         return self.group_id != "general" and self.id.endswith("-00")
+
+    @property
+    def unit_labels(self) -> tuple[tuple[str, str], ...]:
+        """(unit as printed, unit as displayed) pairs: the display form has full-width brackets."""
+        return tuple((unit, display_name(unit)) for unit in self.units)
 
 
 @dataclass(frozen=True)
@@ -134,6 +174,7 @@ class GroupView:
     subgroups: tuple[tuple[str, str], ...]  # (id, title)
     standards: tuple[StandardView, ...]
     items: tuple[ItemRow, ...]
+    not_applicable: str | None = None  # a county that does not adopt this domain: its reason (不适用本领域)
 
 
 @dataclass(frozen=True)
@@ -179,6 +220,9 @@ class BuildView:
     templates_dir: Path | None = None
     # The responsible units of the list in system order, each with today's body (organizations.yaml).
     organizations: tuple[OrganizationView, ...] = ()
+    # A county's own carriers of the channels (its website address, 政务新媒体, the places of its notice boards
+    # and service centres), in vocabulary order; empty for the province.
+    channel_details: tuple[ChannelDetail, ...] = ()
 
     @property
     def key(self) -> str:

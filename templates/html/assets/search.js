@@ -19,8 +19,30 @@
   var composing = false;
   var timer = 0;
 
+  var DIGITS = "零一二三四五六七八九";
+
   function norm(text) { return String(text || "").normalize("NFKC").toLowerCase(); }
-  function termsOf(query) { return norm(query).split(/\s+/).filter(function (t) { return t.length > 0; }); }
+
+  /* 47 -> 四十七, as laws number their articles (view/numerals.py chinese_number). */
+  function chineseNumber(n) {
+    if (n < 10) { return DIGITS[n]; }
+    if (n < 20) { return "十" + (n > 10 ? DIGITS[n - 10] : ""); }
+    if (n < 100) { return DIGITS[Math.floor(n / 10)] + "十" + (n % 10 ? DIGITS[n % 10] : ""); }
+    var rest = n % 100;
+    var head = DIGITS[Math.floor(n / 100)] + "百";
+    if (rest === 0) { return head; }
+    if (rest < 10) { return head + "零" + DIGITS[rest]; }
+    return head + (rest >= 20 ? chineseNumber(rest) : "一" + chineseNumber(rest));
+  }
+
+  /* "第47条" is searched as the catalog prints it, "第四十七条". */
+  function articleNumerals(term) {
+    return term.replace(/第(\d{1,3})条/g, function (all, digits) { return "第" + chineseNumber(parseInt(digits, 10)) + "条"; });
+  }
+
+  function termsOf(query) {
+    return norm(query).split(/\s+/).filter(function (t) { return t.length > 0; }).map(articleNumerals);
+  }
   function select(name) { return form.elements.namedItem(name); }
 
   function readControls() {
@@ -73,12 +95,13 @@
     return true;
   }
 
-  /* Every term must be a substring of the item's text; a hit in the name counts double. */
+  /* Every term must be a substring of the item's text or of its law+article keys (土地管理法第四十七条);
+     a hit in the name counts double. */
   function exactScore(item, terms) {
     var score = 0;
     for (var i = 0; i < terms.length; i++) {
       if (item.t.indexOf(terms[i]) >= 0) { score += 2; }
-      else if (item.b.indexOf(terms[i]) >= 0) { score += 1; }
+      else if (item.b.indexOf(terms[i]) >= 0 || item.k.indexOf(terms[i]) >= 0) { score += 1; }
       else { return -1; }
     }
     return score;
@@ -193,17 +216,24 @@
     return li;
   }
 
-  /* Where a term missing from the name was found (content, laws or subjects), with some context. */
+  /* Where a term missing from the name was found (content, laws or subjects, else the law+article key that
+     matched), with some context. */
   function snippet(item, terms) {
-    var term = terms.filter(function (t) { return item.t.indexOf(t) < 0 && item.b.indexOf(t) >= 0; })[0];
+    var missing = terms.filter(function (t) { return item.t.indexOf(t) < 0; });
+    var term = missing.filter(function (t) { return item.b.indexOf(t) >= 0; })[0];
+    var text = item.b;
+    if (!term) {
+      term = missing.filter(function (t) { return item.k.indexOf(t) >= 0; })[0];
+      text = item.k;
+    }
     if (!term) { return null; }
-    var at = item.b.indexOf(term);
-    var start = item.b.lastIndexOf("\n", at) + 1;
-    var end = item.b.indexOf("\n", at);
-    if (end < 0) { end = item.b.length; }
+    var at = text.indexOf(term);
+    var start = text.lastIndexOf("\n", at) + 1;
+    var end = text.indexOf("\n", at);
+    if (end < 0) { end = text.length; }
     var from = Math.max(start, at - 24);
     var to = Math.min(end, at + term.length + 40);
-    return { before: from > start ? "…" : "", text: item.b.slice(from, to), after: to < end ? "…" : "" };
+    return { before: from > start ? "…" : "", text: text.slice(from, to), after: to < end ? "…" : "" };
   }
 
   function isActive(state) {

@@ -101,6 +101,7 @@ class CatalogBlock:
     legend: str
     not_applicable: tuple[str, ...] = ()
     not_applicable_lead: str = ""
+    notes: tuple[str, ...] = ()  # further table notes after the legend (marks, a county's 细化说明)
 
     @property
     def caption_text(self) -> str:

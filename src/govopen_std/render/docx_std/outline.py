@@ -20,7 +20,6 @@ from govopen_std.render.docx_std.blocks import (
     AnnexHeading,
     Block,
     CatalogBlock,
-    CountyCover,
     EndLine,
     Heading,
     HeadingRole,
@@ -39,7 +38,8 @@ from govopen_std.render.docx_std.blocks import (
 )
 from govopen_std.render.docx_std.rules import RuleContent, RuleTable, rule_content
 from govopen_std.render.docx_std.style import DocxStyle
-from govopen_std.view.model import CATALOG_COLUMNS, EMPTY, BuildView, ItemRow, LawView, StandardView
+from govopen_std.view.model import CATALOG_COLUMNS, EMPTY, ItemRow, LawView, StandardView
+from govopen_std.view.titles import ELEMENT_SEPARATOR
 
 DRAFTING_BASIS = "本文件按照GB/T 1.1—2020《标准化工作导则\u3000第1部分：标准化文件的结构和起草规则》的规定起草。"
 PATENT_NOTICE = "请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。"
@@ -255,9 +255,9 @@ def skeleton_text(std: StandardView, style: DocxStyle) -> StandardText:
 CHANNEL_COLUMN = CATALOG_COLUMNS.index("公开渠道和载体")
 
 
-def _catalog_cells(seq: int, row: ItemRow) -> tuple[str, ...]:
-    """The row's national columns, numbered within this table, one channel per line in its cell."""
-    cells = [str(seq), *row.columns()[1:]]
+def catalog_cells(seq: str, row: ItemRow) -> tuple[str, ...]:
+    """The row's national columns with `seq` as its 序号, one channel per line in its cell."""
+    cells = [seq, *row.columns()[1:]]
     cells[CHANNEL_COLUMN] = "\n".join(c.display for c in row.channels) or EMPTY
     return tuple(cells)
 
@@ -265,7 +265,7 @@ def _catalog_cells(seq: int, row: ItemRow) -> tuple[str, ...]:
 def catalog_block(number: str, caption: str, rows: Sequence[ItemRow], style: DocxStyle) -> CatalogBlock:
     """The national columns, numbered from 1 within this table; items that do not apply are listed below it."""
     shown = [r for r in rows if r.status != "not_applicable"]
-    table_rows = tuple(_catalog_cells(i, r) for i, r in enumerate(shown, 1))
+    table_rows = tuple(catalog_cells(str(i), r) for i, r in enumerate(shown, 1))
     dropped = [f"{r.code}\u3000{r.name}" + (f"（{r.reason.rstrip('。')}）" if r.reason else "")
                for r in rows if r.status == "not_applicable"]
     dropped = [d + ("；" if i < len(dropped) - 1 else "。") for i, d in enumerate(dropped)]  # 列项 punctuation
@@ -300,13 +300,19 @@ class StandardOutliner:
     def text(self) -> StandardText:
         return self.std.text or skeleton_text(self.std, self.style)
 
+    @property
+    def title(self) -> str:
+        """The full title (引导要素　主体要素) on the cover, the first body page and the properties."""
+        return self.std.full_title or self.std.title
+
     def cover(self) -> StandardCover:
         std, style, text = self.std, self.style, self.text
         published = is_published(std)
         stage = None if published else style.stages.get(std.status, style.stages.get("起草", "征求意见稿"))
         return StandardCover(
             ics=std.ics, ccs=std.ccs, record_no=std.record_no, mark=style.code, level_line=style.level_line,
-            number=std.number if published else None, replaces=std.replaces, title=std.title,
+            number=std.number if published else None, replaces=std.replaces,
+            title=_cover_lines(self.title, style),
             title_en=text.title_en, stage=stage,
             stage_date=None if published else self.build_date.isoformat(),
             patent_notice=style.patent_notice if stage in style.patent_notice_stages else None,
@@ -333,7 +339,7 @@ class StandardOutliner:
 
     def body(self, slots: RuleSlots, toc_depth: int) -> list[Block]:
         text = self.text
-        blocks: list[Block] = [Heading("doc_title", "", self.std.title)]
+        blocks: list[Block] = [Heading("doc_title", "", self.title)]
         blocks.append(Heading("chapter", "1", "范围", 1, self.marks.next()))
         blocks += [Para(s) for s in text.scope]
         blocks.append(Heading("chapter", "2", "规范性引用文件", 1, self.marks.next()))
@@ -392,7 +398,7 @@ class StandardOutliner:
             tail += [Para(f"[{i}]\u3000{e}", "biblio_entry") for i, e in enumerate(entries, 1)]
         self._place_tail(sections, tail)
         sections[1].blocks = self.front_matter(sections)
-        return Outline(sections, header_text(std, style), std.title, cover.number or cover.stage or "")
+        return Outline(sections, header_text(std, style), self.title, cover.number or cover.stage or "")
 
     @staticmethod
     def _place_tail(sections: list[SectionSpec], tail: list[Block]) -> None:
@@ -442,38 +448,17 @@ def standard_outline(std: StandardView, style: DocxStyle, build_date: dt.date) -
     return StandardOutliner(std, style, build_date).outline()
 
 
-# --- the county's local catalog --------------------------------------------------------------------------
+# --- cover titles (the county's local catalog lives in render/docx_std/county.py) ------------------------
 
 
-def _cover_title(title: str, county: str, style: DocxStyle) -> str:
-    """Break a cover title after the county's name when it does not fit on one line of the type area."""
+def _per_line(style: DocxStyle) -> int:
+    """Characters of the cover title's size that fit on one line of the type area."""
     page = style.page
-    per_line = int((page.width_mm - page.margin_left_mm - page.margin_right_mm) / 25.4 * 72
-                   / style.element("cover_title").size)
-    if len(title) > per_line and title.startswith(county) and len(title) > len(county):
-        return f"{county}\n{title[len(county):]}"
-    return title
+    return int((page.width_mm - page.margin_left_mm - page.margin_right_mm) / 25.4 * 72
+               / style.element("cover_title").size)
 
 
-def county_outline(view: BuildView, style: DocxStyle) -> Outline:
-    """Cover, 目次, then one landscape table per adopted domain, in the catalog annex's layout."""
-    assert view.county is not None
-    name = view.county.name
-    cs = style.county
-    title = cs.title.format(county=name)
-    cover = CountyCover(_cover_title(title, name, style), cs.subtitle.format(county=name),
-                        f"{view.build_date.isoformat()} {cs.date_label}", cs.issuer.format(county=name))
-    marks = Bookmarks()
-    tables: list[Block] = []
-    groups = [g for g in view.domains if g.items]
-    for i, group in enumerate(groups, 1):
-        if tables:
-            tables.append(PageBreak())
-        tables.append(Heading("chapter", str(i), group.title, 1, marks.next()))
-        tables.append(catalog_block(str(i), cs.table_caption.format(group=group.title), group.items, style))
-    if not tables:
-        tables.append(Para("本县（市、区）没有采用任何领域的公开事项。"))
-    tables.append(EndLine())
-    toc = Toc(TOC_TITLE, tuple(toc_entries(tables)))
-    sections = [SectionSpec("cover", [cover]), SectionSpec("front", [toc]), SectionSpec("landscape", tables)]
-    return Outline(sections, title, title, f"{view.county.code} {name}")
+def _cover_lines(title: str, style: DocxStyle) -> str:
+    """A title too long for one cover line breaks between its elements (GB/T 1.1—2020 文件名称), not mid-word."""
+    head, sep, tail = title.partition(ELEMENT_SEPARATOR)
+    return f"{head}\n{tail}" if sep and len(title) > _per_line(style) else title

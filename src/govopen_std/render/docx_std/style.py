@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 
-from govopen_std.diagnostics import GovOpenError
+from govopen_std.diagnostics import Diagnostic, GovOpenError
 from govopen_std.model.base import StrictModel
 
 STYLE_FILE = Path("docx") / "style.yaml"
@@ -59,6 +59,17 @@ class CountyStyle(StrictModel):
     issuer: str
     date_label: str
     table_caption: str
+    # The wording below has defaults, so that a workspace's older style.yaml stays valid.
+    column_weights: list[float] | None = Field(default=None, min_length=11, max_length=11)
+    local_mark: str = "▲"
+    amended_mark: str = "△"
+    local_note: str = "序号后标“{mark}”的为本县（市、区）增补的事项"
+    amended_note: str = "标“{mark}”的为本县（市、区）在省级标准基础上细化了公开要求的事项"
+    domain_not_applicable: str = "本县（市、区）不适用本领域：{reason}。"
+    channels_title: str = "公开渠道和载体说明"
+    channels_lead: str = "本目录所列公开渠道和载体在本县（市、区）的具体载体见{table}。"
+    channels_header: list[str] = Field(default=["公开渠道和载体", "本县（市、区）的具体载体"], min_length=2,
+                                       max_length=2)
 
 
 class SkeletonStyle(StrictModel):
@@ -133,6 +144,44 @@ def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+def _as_b610(diag: Diagnostic, display: str) -> Diagnostic:
+    """A loader or schema finding in the style template, as B610 at the same place (its hint kept in the text)."""
+    from govopen_std.load.yaml_errors import GENERIC_ADVICE
+
+    texts = []
+    for lang in ("zh", "en"):
+        # a did-you-mean or a full-width hint helps; the generic "check the indentation" would only add length
+        hint = diag.hint(lang) if dict(diag.params).get("advice") != GENERIC_ADVICE[0] else None
+        texts.append(diag.message(lang) + (f"（{hint}）" if hint and lang == "zh" else f" ({hint})" if hint else ""))
+    return Diagnostic.make("B610", diag.location, path=display, detail=texts[0], detail_en=texts[1])
+
+
+def style_problems(own: Path, display: str) -> list[Diagnostic]:
+    """Every problem of a workspace's own style template, each a B610 at its line: a YAML error, a wrong
+    key or value once merged over the defaults, a missing element. `check` reports them; `build` stops at them."""
+    from govopen_std.diagnostics import Diagnostics
+    from govopen_std.load.validate import validate
+    from govopen_std.load.yaml_source import load_file
+
+    found = Diagnostics()
+    source = load_file(own, display, found)
+    problems = [d for d in found.items if d.code not in ("Y107", "Y109")]  # empty: no overrides; a BOM is harmless
+    if problems or not source.loaded:
+        return [_as_b610(d, display) for d in problems]
+    if not isinstance(source.data, dict):
+        return [Diagnostic.make("B610", source.locate(()), path=display, detail="顶层应为映射（键: 值）",
+                                detail_en="the top level must be a mapping")]
+    checked = Diagnostics()
+    style = validate(DocxStyle, merge(_read_yaml(packaged_style_path()), source.data), source, checked)
+    if style is not None:
+        missing = [name for name in ELEMENTS if name not in style.elements]
+        if missing:
+            checked.add(Diagnostic.make("B610", source.locate(("elements",)), path=display,
+                                        detail="elements 缺少 " + "、".join(missing),
+                                        detail_en="elements lacks " + ", ".join(missing)))
+    return [d if d.code == "B610" else _as_b610(d, display) for d in checked.items]
+
+
 def load_style(templates_dir: Path | None) -> DocxStyle:
     """The packaged defaults, with the workspace's templates/docx/style.yaml (when there is one) merged over."""
     default_path = packaged_style_path()
@@ -141,6 +190,11 @@ def load_style(templates_dir: Path | None) -> DocxStyle:
     if templates_dir is not None:
         own = templates_dir / STYLE_FILE
         if own.is_file() and own.resolve() != default_path.resolve():
+            problems = style_problems(own, str(own))
+            if problems:  # the same findings `check` reports, with the line: the first one stops the build
+                params = dict(problems[0].params)
+                raise GovOpenError("B610", path=str(problems[0].location), detail=params["detail"],
+                                   detail_en=params["detail_en"])
             data = merge(data, _read_yaml(own))
             path = own
     try:

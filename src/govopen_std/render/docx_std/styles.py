@@ -73,6 +73,7 @@ STYLES: tuple[StyleDef, ...] = (
     StyleDef("GBTableHeader", "标准_表头", "table_header", "center"),
     StyleDef("GBTableText", "标准_表格文字", "table_text"),
     StyleDef("GBTableCenter", "标准_表格文字居中", "table_text", "center"),
+    StyleDef("GBTableNote", "标准_表注", "note", "both", left_chars=200, hanging_chars=200),
     StyleDef("GBPlain", "标准_无缩进段", "body", "both"),
     StyleDef("GBEndLine", "标准_终结线", "body", "center", before=2 * HALF_LINE),
     StyleDef("GBHeader", "标准_书眉", "header"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from govopen_std.render.ooxml import paragraph, proportional, qn, table_grid, table_properties, table_row
+from govopen_std.render.ooxml import el, paragraph, proportional, qn, sub, table_grid, table_properties, table_row
 from govopen_std.view.model import EMPTY
 
 THICK = 12  # eighths of a point: the outer frame and the line under the header (GB/T 1.1 10.4.2.2)
@@ -73,8 +73,17 @@ PLACEHOLDER = re.compile(rb"<\?govopen-rows (\d+)\?>")
 
 
 def build_table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int],
-                center: Sequence[bool], deferred: Deferred) -> etree._Element:
-    """A full table: thick frame, header row repeated on every page, rows that never split."""
+                center: Sequence[bool], deferred: Deferred, notes: Sequence[etree._Element] = ()) -> etree._Element:
+    """A full table: thick frame, header row repeated on every page, rows that never split, and the
+    table's notes (`GBTableNote` paragraphs) in its last row.
+
+    A table that runs over pages repeats its header row (`w:tblHeader`) on each. GB/T 1.1 also wants the
+    caption repeated there as "表A.1（续）", but where a table breaks is only known to the program that
+    lays the pages out: OOXML has no "continued" caption, and a repeated header row cannot hold text
+    that differs between the first page and the others. Splitting the table at estimated page breaks
+    would put a 续 caption in the middle of a page as soon as Word's or LibreOffice's fonts differ from
+    the estimate, so the header row alone carries the continuation.
+    """
     tbl = etree.Element(qn("w:tbl"))
     tbl.append(table_properties(sum(widths), THICK, THIN))
     tbl.append(table_grid(widths))
@@ -83,7 +92,22 @@ def build_table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Se
     template = RowTemplate.prepare(widths, ["GBTableCenter" if c else "GBTableText" for c in center])
     if rows:
         tbl.append(deferred.placeholder("".join(template.fill(values) for values in rows)))
+    if notes:
+        tbl.append(note_row(notes, widths))
     return tbl
+
+
+def note_row(notes: Sequence[etree._Element], widths: Sequence[int]) -> etree._Element:
+    """Table notes inside the frame (GB/T 1.1—2020 表注): one cell across every column, after the rows."""
+    tr = el("w:tr")
+    sub(sub(tr, "w:trPr"), "w:cantSplit")
+    tc = sub(tr, "w:tc")
+    tcpr = sub(tc, "w:tcPr")
+    sub(tcpr, "w:tcW", {"w:w": str(sum(widths)), "w:type": "dxa"})
+    sub(tcpr, "w:gridSpan", {"w:val": str(len(widths))})
+    for note in notes:
+        tc.append(note)
+    return tr
 
 
 def _width(text: str, size: float) -> int:

@@ -203,9 +203,12 @@ class BodyWriter:
 
     def catalog(self, b: CatalogBlock) -> None:
         widths = ox.proportional(b.weights, self.width)
+        notes = (b.legend, *b.notes)
+        # one note is 注, several are 注1、注2 (GB/T 1.1—2020 10.4.2.5); they sit inside the table's frame
+        cells = [paragraph("GBTableNote", [run(f"注{i if len(notes) > 1 else ''}：", self.hei("note")), run(text)])
+                 for i, text in enumerate(notes, 1)]
         self.add(paragraph("GBTableCaption", b.caption_text),
-                 build_table(b.header, b.rows, widths, CATALOG_CENTRED, self.deferred))
-        self.note(Note("注：", b.legend))
+                 build_table(b.header, b.rows, widths, CATALOG_CENTRED, self.deferred, cells))
         if b.not_applicable:
             self.add(paragraph("GBPlain", b.not_applicable_lead))
             self.list_items(ListItems(b.not_applicable))

@@ -14,6 +14,7 @@ from govopen_std.render.html_site.paths import domain_path, item_path, slug, sta
 from govopen_std.render.html_site.search import INDEX_FILE, facets
 from govopen_std.render.html_site.tree import build_diagram
 from govopen_std.view.model import BuildView, CountyView, GroupView, ItemRow, StandardView
+from govopen_std.view.numbering import table_numbers
 
 # No inline script or style anywhere: scripts and styles only from the site's own files.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -96,7 +97,7 @@ def _counts(view: BuildView) -> dict[str, int]:
 def home_page(view: BuildView) -> Page:
     return Page("index.html", "index.html", {
         "root": "", "nav": "home", "diagram": build_diagram(view), "facets": facets(view),
-        "counts": _counts(view), "index_file": INDEX_FILE,
+        "counts": _counts(view), "index_file": INDEX_FILE, "channel_details": view.channel_details,
         "domain_rows": [(g, domain_path(g)) for g in view.domains],
         "diagram_groups": [(g, [(s, standard_path(s)) for s in g.standards]) for g in view.groups],
     })
@@ -139,10 +140,12 @@ def standard_pages(view: BuildView, *, all_standards: bool) -> list[Page]:
         elif std.text is not None or all_standards:
             docx = f"../../docx/{slug(std.id)}.docx"
         group = domains.get(std.group_id)
+        numbers = table_numbers(std.text, has_catalog=bool(std.items)) if std.text else {}
         pages.append(Page(standard_path(std), "standard.html", {
             "root": "../", "nav": std.group_id, "std": std, "docx": docx, "names": names,
             "group": group, "domain_href": domain_path(group) if group else None,
             "item_rows": [(r, item_path(r)) for r in std.items],
+            "table_no": lambda block, numbers=numbers: numbers.get(id(block)),  # 表1, 表A.1 as in the DOCX
         }))
     return pages
 

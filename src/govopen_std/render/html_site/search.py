@@ -5,6 +5,11 @@ Chinese has no word spaces, so the browser matches query terms as substrings of 
 (NFKC, lower case) and falls back to character-bigram overlap for near matches; the bigram table is
 built in the browser from these texts, which keeps the file small. Facet values sit beside each item
 so filters need no second file.
+
+Officials cite a law with its article as one phrase ("土地管理法第四十七条", "《中华人民共和国土地管理法》第四十七条"),
+while the catalog prints the articles after the title (《…》第四十六条、第四十七条). Each entry therefore also
+carries its law+article keys (`k`): every article under the full title and each short name, with and without
+《》, so such a phrase is one substring of the entry.
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ import json
 import unicodedata
 from dataclasses import dataclass
 
-from govopen_std.view.model import BuildView, ItemRow, LawView
+from govopen_std.view.model import BuildView, ItemRow, LawRef, LawView
 
 INDEX_FILE = "assets/search-index.js"
 GLOBAL_NAME = "GOVOPEN_SEARCH"
+OTHER_CHANNEL = "其他"
 
 
 def normalize(text: str) -> str:
@@ -45,10 +51,15 @@ def levels_of(row: ItemRow) -> list[str]:
     return [part for part in row.level.split("、") if part and part != "—"]
 
 
+def facet_channel(name: str) -> str:
+    """The filter option of a channel: 其他：<名称> (gen-03) is filed under 其他."""
+    return OTHER_CHANNEL if name.startswith(OTHER_CHANNEL + "：") else name
+
+
 def facets(view: BuildView) -> Facets:
     items = view.items
     subjects = list(dict.fromkeys(s for row in items for s in row.subjects))
-    used_channels = {c.name for row in items for c in row.channels}
+    used_channels = {facet_channel(c.name) for row in items for c in row.channels}
     return Facets(
         domain=tuple((g.id, g.title) for g in view.domains),
         subject=tuple(subjects),
@@ -70,15 +81,33 @@ def _law_text(row: ItemRow, laws: dict[str, LawView]) -> str:
     return " ".join(p for p in parts if p)
 
 
+def citation_keys(ref: LawRef, law: LawView | None) -> list[str]:
+    """名称第N条 and 《名称》第N条 for each article, under the full title and every short name."""
+    names = [law.title, *law.short] if law is not None else [ref.title.strip("《》")]
+    articles = [a for a in ref.articles.split("、") if a]
+    return [key for name in names for article in articles for key in (f"{name}{article}", f"《{name}》{article}")]
+
+
+def _keys(row: ItemRow, laws: dict[str, LawView], body: str) -> str:
+    """The keys not already a substring of the body or of a longer key (土地管理法第N条 is in 中华人民共和国土地管理法第N条)."""
+    keys = sorted({normalize(key) for ref in row.basis for key in citation_keys(ref, laws.get(ref.law_id))},
+                  key=lambda k: (-len(k), k))
+    kept: list[str] = []
+    for key in keys:
+        if key not in body and not any(key in longer for longer in kept):
+            kept.append(key)
+    return "\n".join(kept)
+
+
 def _entry(row: ItemRow, view: BuildView, laws: dict[str, LawView], titles: dict[str, str]) -> dict[str, object]:
     kinds = view.vocabulary.get("audiences", ())
     title = " ".join(p for p in (row.name, row.primary, row.secondary, row.tertiary, row.code) if p)
     body = "\n".join([" ".join(t for t, _ in row.content), _law_text(row, laws), " ".join(row.subjects)])
     return {
         "c": row.code, "n": row.name, "p": row.primary, "g": titles.get(row.group_id, row.group_id),
-        "t": normalize(title), "b": normalize(body),
+        "t": normalize(title), "b": normalize(body), "k": _keys(row, laws, normalize(body)),
         "d": row.group_id, "s": list(row.subjects), "m": row.method,
-        "ch": [c.name for c in row.channels], "a": audience_kind(row, kinds), "l": levels_of(row), "o": row.openness,
+        "ch": list(dict.fromkeys(facet_channel(c.name) for c in row.channels)), "a": audience_kind(row, kinds), "l": levels_of(row), "o": row.openness,
         "st": row.provenance.label or "",
     }
 

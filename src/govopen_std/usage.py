@@ -1,0 +1,42 @@
+"""Usage errors of `govopen build` (exit 2): options that name no output or no county.
+
+An unknown `--format` or a `--county` that cannot be a county code is refused before any source is read
+(`check_build_options` raises, like a missing workspace). A well-formed code without a profile can only
+be told after loading; it stays a diagnostic (E904) in the build result, and `exit_code` turns it into
+exit 2 rather than the exit 1 of problems in the sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from govopen_std.diagnostics import Diagnostics, ExitCode, GovOpenError, Severity
+
+# Diagnostics that mean "the command asked for something that is not there", not "the sources are wrong".
+USAGE_CODES = frozenset({"E904", "E905", "O524"})
+COUNTY_CODE = re.compile(r"[0-9]{6}")
+
+
+def check_build_options(formats: Iterable[str] | None, counties: Iterable[str] | None) -> None:
+    """Raise E905 for a format no renderer has, O524 for a county code that is not six digits."""
+    from govopen_std.render.base import RENDERERS
+
+    for name in formats or ():
+        if name not in RENDERERS:
+            raise GovOpenError("E905", fmt=name, valid="、".join(RENDERERS), valid_en=", ".join(RENDERERS))
+    for code in counties or ():
+        if not COUNTY_CODE.fullmatch(code):
+            raise GovOpenError("O524", county=code)
+
+
+def is_usage_error(diags: Diagnostics) -> bool:
+    """True when the errors are all usage errors (nothing wrong with the sources)."""
+    errors = [d for d in diags.items if d.severity >= Severity.ERROR]
+    return bool(errors) and all(d.code in USAGE_CODES for d in errors)
+
+
+def exit_code(diags: Diagnostics) -> ExitCode:
+    if not diags.has_errors:
+        return ExitCode.OK
+    return ExitCode.USAGE if is_usage_error(diags) else ExitCode.FINDINGS
