@@ -303,7 +303,7 @@ CATALOG: dict[str, Message] = {
     # --- E: usage and environment -----------------------------------------------------------
     "E901": Message(E, "找不到工作区：{path}", "workspace not found: {path}",
                     "工作区应包含 govopen.yaml 和 standards/ 目录。", "A workspace holds govopen.yaml and standards/."),
-    "E902": Message(E, "参数错误：{detail}", "invalid argument: {detail}"),
+    "E902": Message(E, "参数错误：{detail}", "invalid argument: {detail_en}"),  # detail_en defaults to detail
     "E903": Message(E, "内部错误：{detail}", "internal error: {detail}",
                     "这是 govopen 的缺陷，请附上命令和源文件报告。", "This is a govopen bug; please report it."),
     "E904": Message(E, "未找到县（市、区）“{county}”的配置", "no profile for county '{county}'",

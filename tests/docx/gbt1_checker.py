@@ -483,11 +483,17 @@ def catalog_table(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
             for line in row[col].split("\n"):
                 if line != "—" and not re.match(r"^[■□]\S", line):
                     yield Finding("catalog channels ■/□", "B", line)
-            if [int(r[0]) for r in data] != list(range(1, len(data) + 1)):
+            if [seq_number(r[0]) for r in data] != list(range(1, len(data) + 1)):
                 yield Finding("catalog 序号", "B", "序号 not 1..n")
                 break
         if not rows[-1:] or not is_note_row(rows[-1]):
             yield Finding("table note inside the table", "B", "the catalog's 注 is not the table's last row")
+
+
+def seq_number(cell: str) -> int:
+    """The number of a 序号 cell; a county catalog marks 本县增补 / 本县细化 rows after it (3▲, 1△)."""
+    found = re.match(r"\d+", cell)
+    return int(found.group(0)) if found else -1
 
 
 def is_note_row(row: list[str]) -> bool:

@@ -107,6 +107,8 @@ def test_weaker_or_incomparable_edits_are_errors_at_their_cells(county: tuple[Pa
         ("ZDBC-02-01", "公开主体", "拱墅区各街道办事处"),  # not something an amendment can change
         ("ZDBC-01-01", "公开时限", "信息形成或者变更之日起10日内"),  # calendar days against working days
         ("ZDBC-02-02", "公开时限", "及时公开"),  # a row the county does not apply
+        ("ZDBC-02-01", "公开依据", "《中华人民共和国土地管理法》第四十七条\n《中华人民共和国土地管理法实施条例》第二十六条\n"
+                                  "《某某办法》第三条"),  # a law the registry lacks: added, but not written
     ])
     result = run_cli("import", str(sheet), "--county", "330105", "-w", str(workspace))
     assert result.exit_code == 1, result.stdout
@@ -116,6 +118,7 @@ def test_weaker_or_incomparable_edits_are_errors_at_their_cells(county: tuple[Pa
     assert f"{at}{refs[2]}: 错误 I831 县级不能修改省级事项“ZDBC-02-01”的公开主体" in result.stdout
     assert f"{at}{refs[3]}: 错误 I830 省级事项“ZDBC-01-01”的公开时限“信息形成或者变更之日起10日内”" in result.stdout
     assert "警告 I836 事项“ZDBC-02-02”在本县标注为不适用" in result.stdout
+    assert f"{at}{refs[5]}: 错误 I806 公开依据“某某办法”不在法规库中" in result.stdout
     assert "县级只能细化，此修改未导入" in result.stdout and "提示：" in result.stdout
     # nothing weaker reached the profile; the county's own amendment of ZDBC-01-01 is kept as it was
     assert (workspace / "standards/counties/330105.yaml").read_text(encoding="utf-8") == before

@@ -24,7 +24,8 @@ def export(
 
     unknown = [f for f in fmt if f not in FORMATS]
     if unknown:
-        raise GovOpenError("E902", detail=f"未知的格式 {'、'.join(unknown)}（可选：{'、'.join(FORMATS)}）")
+        raise GovOpenError("E902", detail=f"未知的格式 {'、'.join(unknown)}（可选：{'、'.join(FORMATS)}）",
+                           detail_en=f"unknown format {', '.join(unknown)} (valid: {', '.join(FORMATS)})")
     opts = ExportOptions(workspace=workspace, out_dir=out, county=county, formats=tuple(fmt) or FORMATS)
     result = export_catalog(opts)
     print_export(result, sys.stdout, lang=lang.value)

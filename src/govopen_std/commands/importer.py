@@ -35,7 +35,9 @@ def import_catalog(
     from govopen_std.interchange.report import import_json, print_import
 
     if standard and county:
-        raise GovOpenError("E902", detail="--standard 和 --county 只能选一个（县级事项的所属标准写在表格的“所属标准”列）")
+        raise GovOpenError("E902", detail="--standard 和 --county 只能选一个（县级事项的所属标准写在表格的“所属标准”列）",
+                           detail_en="give --standard or --county, not both (a county item's standard is the sheet's "
+                                     "所属标准 column)")
     opts = ImportOptions(path=path, workspace=workspace, standard=standard, county=county, domain=domain,
                          sheets=tuple(sheet), dry_run=dry_run)
     result = run_import(opts)

@@ -78,5 +78,6 @@ def run_diff(opts: DiffOptions) -> DiffResult:
         with git_sides(where, revisions) as (old, new):
             return compare_sides(old, new, opts)
     if opts.new is None:
-        raise GovOpenError("E902", detail="需要两个工作区目录（OLD NEW），或用 --git 比较版本")
+        raise GovOpenError("E902", detail="需要两个工作区目录（OLD NEW），或用 --git 比较版本",
+                           detail_en="give two workspace directories (OLD NEW), or compare revisions with --git")
     return compare_sides(Side(opts.old, Path(opts.old)), Side(opts.new, Path(opts.new)), opts)

@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation
+from govopen_std.diagnostics import Diagnostic, Diagnostics, Severity, SourceLocation
 from govopen_std.interchange.columns import OPTIONAL_SUFFIX, ORIGIN_LABELS, ORIGIN_LOCAL
 from govopen_std.interchange.rows import Draft
 from govopen_std.messages import ELEMENT_NAMES
@@ -289,6 +289,11 @@ def judge_row(draft: Draft, county: CountyBase, edits: Edits, diags: Diagnostics
         return
     judged = _Row(draft, row, base, county)
     judged.judge()
+    cell_problems = _cell_problems(draft, judged)
+    for name in judged.differing:  # a cell with an error of its own (an unknown law …) amends nothing
+        if any(p.severity >= Severity.ERROR and p.location == draft.refs.get(name) for p in cell_problems):
+            judged.rejected.add(name)
+            judged.parts.pop(name, None)
     current = county.amend.get(code)
     amendment = judged.amendment(current)
     same = _effect(base, amendment, county.levels) == _effect(base, current, county.levels)
@@ -298,7 +303,7 @@ def judge_row(draft: Draft, county: CountyBase, edits: Edits, diags: Diagnostics
     if draft.origin == NOT_APPLICABLE or code in county.not_applicable:
         diags.add(Diagnostic.make("I836", draft.where, code=code))
         return
-    diags.extend(judged.problems + _cell_problems(draft, judged))
+    diags.extend(judged.problems + cell_problems)
     if not same:
         edits.amendments[code] = amendment
         fields = "、".join(LABELS[name] for name in amendment.fields()) if amendment else "恢复为省级内容"

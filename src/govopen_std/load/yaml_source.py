@@ -26,6 +26,9 @@ Loc = tuple[str | int, ...]
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_NODES = 2_000_000
+# Without aliases a file cannot hold more nodes than it has characters; an alias bomb can. The cap scales with
+# the file so a bomb in a small file stops after ~100k nodes instead of building millions first.
+MIN_NODE_CAP = 100_000
 MAX_DEPTH = 64
 
 
@@ -70,11 +73,12 @@ class SourceFile:
 class _Builder:
     """Turns a composed node tree into plain data, recording positions and structural problems."""
 
-    def __init__(self, source: SourceFile, diags: Diagnostics) -> None:
+    def __init__(self, source: SourceFile, diags: Diagnostics, text_length: int) -> None:
         self.source = source
         self.diags = diags
         self.count = 0
         self.failed = False
+        self.max_nodes = min(MAX_NODES, max(MIN_NODE_CAP, text_length))
 
     def _loc(self, node: Node) -> SourceLocation:
         return SourceLocation(self.source.display, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -83,9 +87,9 @@ class _Builder:
         self.count += 1
         if self.failed:
             return None
-        if self.count > MAX_NODES or depth > MAX_DEPTH:
+        if self.count > self.max_nodes or depth > MAX_DEPTH:
             self.failed = True
-            detail = "别名展开后节点过多" if self.count > MAX_NODES else f"嵌套超过 {MAX_DEPTH} 层"
+            detail = "别名展开后节点过多" if self.count > self.max_nodes else f"嵌套超过 {MAX_DEPTH} 层"
             self.diags.add(Diagnostic.make("Y106", self._loc(node), detail=detail))
             return None
         self.source.value_pos.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
@@ -194,7 +198,7 @@ def load_text_into(source: SourceFile, raw: bytes, diags: Diagnostics) -> Source
         diags.add(Diagnostic.make("Y107", SourceLocation(source.display, 1, 1)))
         return source
     try:
-        builder = _Builder(source, diags)
+        builder = _Builder(source, diags, len(text))
         source.data = builder.build(node, ())
         source.loaded = not builder.failed
         if builder.failed:
