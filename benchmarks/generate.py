@@ -231,7 +231,8 @@ def item_lines(code: str, domain: tuple[str, str, str, list[str]], subjects: lis
     name = unique_name(rng, names)
     content = rng.sample(P.ELEMENTS, rng.randint(3, 6))
     required = rng.sample(CHANNELS[:11], rng.randint(1, 3))
-    optional = rng.sample([c for c in CHANNELS if c not in required], rng.randint(0, 2))
+    # a bare 其他 is C416 (gen-03: 选用“其他”的，应写明具体渠道名称), so generated items never pick it
+    optional = rng.sample([c for c in CHANNELS if c not in required and c != "其他"], rng.randint(0, 2))
     text, days = deadline(rng)
     lines = [f"  - code: {code}", f"    category: [{rng.choice(P.TOPICS)}, {name}]", f"    name: {name}"]
     if areas:

@@ -85,3 +85,17 @@ def soffice_convert(source: Path, outdir: Path, *, fmt: str = "pdf", timeout: fl
     target = outdir / f"{source.stem}.{fmt.split(':')[0]}"
     assert proc.returncode == 0 and target.is_file(), err.decode(errors="replace")
     return target
+
+
+COUNTY_OUTPUTS = ROOT / "tests" / "fixtures" / "county-outputs"
+
+
+def county_outputs_workspace(target: Path) -> Path:
+    """A copy of the mini workspace with the county profiles of tests/fixtures/county-outputs: 330105 (channel
+    carriers, an amendment with its note, an item not applicable, a local item) and 330110 (a domain not adopted)."""
+    shutil.copytree(MINI, target)
+    counties = target / "standards" / "counties"
+    counties.mkdir(exist_ok=True)
+    for profile in sorted(COUNTY_OUTPUTS.glob("*.yaml")):
+        shutil.copy(profile, counties / profile.name)
+    return target

@@ -11,7 +11,6 @@ import pytest
 from conftest import ROOT, run_cli
 from govopen_std.check.context import CheckContext
 from govopen_std.check.item_rules import check_elements, code_regex
-from govopen_std.load.discover import Workspace
 from govopen_std.model.item import Item
 from govopen_std.pipeline import CheckResult, check_workspace
 from govopen_std.report.completeness import completeness_rows

@@ -70,3 +70,32 @@ def test_init_for_another_county_takes_name_and_city(mini: Path) -> None:
     assert result.exit_code == 0, result.stderr
     text = (mini / "standards" / "counties" / "330502.yaml").read_text(encoding="utf-8")
     assert "name: 湖州市吴兴区" in text and "city: 湖州市" in text
+
+
+def test_init_of_a_county_that_is_not_a_pilot_asks_for_its_name(mini: Path) -> None:
+    result = run_cli("init", "--county", "330106", "-w", str(mini))
+    assert result.exit_code == 2, result.stderr
+    assert "E906" in result.stderr and "县（市、区）名称" in result.stderr and "--name" in result.stderr
+    assert not (mini / "standards" / "counties" / "330106.yaml").exists()
+
+
+def test_init_asks_for_the_city_when_the_code_does_not_tell_it(mini: Path) -> None:
+    result = run_cli("init", "--county", "331299", "--name", "某县", "-w", str(mini))
+    assert result.exit_code == 2, result.stderr
+    assert "E906" in result.stderr and "所属设区市" in result.stderr and "--city" in result.stderr
+    assert not (mini / "standards" / "counties").exists()
+
+
+@pytest.mark.parametrize(("args", "name", "city"), [
+    (("--county", "330106", "--name", "杭州市西湖区"), "杭州市西湖区", "杭州市"),
+    (("--county", "331299", "--name", "某县", "--city", "台州市"), "某县", "台州市"),
+])
+def test_init_profile_of_any_county_passes_check(mini: Path, args: tuple[str, ...], name: str, city: str) -> None:
+    result = run_cli("init", *args, "-w", str(mini))
+    assert result.exit_code == 0, result.stderr
+    path = mini / "standards" / "counties" / f"{args[1]}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert f"name: {name}" in text and f"city: {city}" in text
+    diags = diagnostics_in(mini, path)
+    assert [d for d in diags if d.severity >= Severity.ERROR] == []
+    assert {d.code for d in diags} <= {"O507"}  # only the reminders to map the subjects

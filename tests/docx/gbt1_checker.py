@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docx_reader import CJK, DocxFile, Para, Table, q, text_of, wval
+from lxml import etree
 
 DRAFTING_BASIS = "本文件按照GB/T1.1—2020《标准化工作导则第1部分：标准化文件的结构和起草规则》的规定起草。"
 PATENT_NOTICE = "请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。"
@@ -524,13 +525,24 @@ def r29_notes(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
         if not m:
             continue
         groups[m.group(1)].append(m.group(2))
-        runs = doc.text_runs(p.element)
-        label, rest = runs[0], runs[1:]
-        if doc.size(p.element, label) != 18 or not is_hei(doc.east_asia(p.element, label)):
-            yield Finding("29 note label 小五黑体", "B", text[:12])
-        if any(doc.size(p.element, r) != 18 or not is_song(doc.east_asia(p.element, r)) for r in rest):
-            yield Finding("29 note text 小五宋体", "B", text[:12])
+        yield from _note_fonts(doc, p.element, text)
     yield from flush()
+    for table in doc.tables:  # table notes sit in the table's last row
+        last = table.element.findall(q("w:tr"))[-1:]
+        for para in (x for tr in last for x in tr.iter(q("w:p"))):
+            text = text_of(para)
+            if re.match(r"^注\d*：", text):
+                yield from _note_fonts(doc, para, text)
+
+
+def _note_fonts(doc: DocxFile, p: etree._Element, text: str) -> Iterator[Finding]:
+    """A note's label in 小五黑体, its text in 小五宋体."""
+    runs = doc.text_runs(p)
+    label, rest = runs[0], runs[1:]
+    if doc.size(p, label) != 18 or not is_hei(doc.east_asia(p, label)):
+        yield Finding("29 note label 小五黑体", "B", text[:12])
+    if any(doc.size(p, r) != 18 or not is_song(doc.east_asia(p, r)) for r in rest):
+        yield Finding("29 note text 小五宋体", "B", text[:12])
 
 
 @rule

@@ -87,7 +87,8 @@ def test_published_cover(variant: Path) -> None:
     cover = [t for t in _texts(path, 0) if t]
     assert cover[:4] == ["ICS 03.080.99", "CCS A 16", "备案号：81234-2021", "DB33"]
     assert "浙江省地方标准" in cover and "DB33/T 2099—2021" in cover
-    assert "征地补偿公开规范" in cover and "Specification for disclosure of land expropriation compensation" in cover
+    # the full title (view/titles.py): the family's introductory element, as DB3301/T 0262—2018 市政服务政务公开规范
+    assert "征地补偿政务公开规范" in cover and "Specification for disclosure of land expropriation compensation" in cover
     assert "2021-06-01 发布\t2021-07-01 实施" in cover
     assert cover[-1] == "浙江省市场监督管理局\u3000发布"
     assert not any("稿" in t for t in cover)
@@ -119,7 +120,12 @@ def test_catalog_table(variant: Path) -> None:
     doc = DocxFile.open(variant / "docx" / "zdbc-00.docx")
     table = next(t for t in doc.tables if t.rows()[0] == CATALOG_COLUMNS)
     rows = table.rows()
-    assert [r[0] for r in rows[1:]] == ["1", "2", "3"]
+    assert [r[0] for r in rows[1:-1]] == ["1", "2", "3"]
+    # the table note (GB/T 1.1—2020 表注) is inside the frame: the last row, one cell over all eleven columns
+    assert rows[-1] == ["注：“■”表示必选的公开渠道和载体，“□”表示可选的公开渠道和载体；“—”表示该栏无内容。"]
+    span = table.element.findall("{*}tr")[-1].find("{*}tc/{*}tcPr/{*}gridSpan")
+    assert span is not None and span.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == "11"
+    assert not any(p.text.startswith("注：“■”") for p in doc.paragraphs)  # not repeated below the table
     assert rows[1][1:3] == ["征地管理政策", "—"]  # no 二级事项: 一字线, never blank
     assert rows[1][7] == "■政府网站\n■征地信息公开平台\n□政务服务中心"
     assert rows[2][4] == "《中华人民共和国土地管理法》第四十七条\n《中华人民共和国土地管理法实施条例》第二十六条"
@@ -253,7 +259,7 @@ def test_large_catalog_rows_are_all_written(tmp_path: Path) -> None:
     big = dataclasses.replace(view, standards=(dataclasses.replace(std, items=many),))
     [path] = DocxRenderer().render(big, tmp_path, lambda _n: None)
     rows = _table_rows(path)
-    assert len(rows) == 601 and rows[600][:2] == ["600", "一级事项600"]
+    assert len(rows) == 602 and rows[600][:2] == ["600", "一级事项600"] and rows[601][0].startswith("注：")
     assert not [f for f in check_docx(path) if f.required]
 
 

@@ -77,6 +77,7 @@ def test_ambiguous_short_name() -> None:
     ("■社区/企事业单位/村公示栏（电子屏）", ["社区/企事业单位/村公示栏（电子屏）"], [], []),
     ("■其他：浙江政务服务网 ■其他（村民微信群）", ["浙江政务服务网", "其他：村民微信群"], [], []),
     ("■其他 □其他:车厢告示", ["其他"], ["其他：车厢告示"], []),  # the named channel is kept (gen-03)
+    ("■其他：信用中国（浙江） □其他（信用中国（浙江））", ["其他：信用中国（浙江）"], [], []),  # brackets in the name
     ("■政府网站 ■村村通广播", ["政府网站", "村村通广播"], [], ["I808"]),
 ])
 def test_channels(text: str, required: list[str], optional: list[str], problems: list[str]) -> None:

@@ -156,17 +156,16 @@ def check_elements(ctx: CheckContext, item: Located[Item]) -> Iterator[Diagnosti
 
 
 def check_recommended(ctx: CheckContext, item: Located[Item]) -> Iterator[Diagnostic]:
-    """C414: an element that gen-03 `catalog_rules.recommended_elements` names (宜填写) is missing."""
+    """C414: elements that gen-03 `catalog_rules.recommended_elements` names (推荐要素，宜填写) are missing;
+    one warning per item, naming all of them."""
     rules = ctx.catalog_rules
-    if rules is None or not rules.recommended_elements:
+    if rules is None:
         return
-    names = [ELEMENT_NAMES.get(e, (e, e)) for e in rules.recommended_elements]
-    recommended, recommended_en = "、".join(zh for zh, _ in names), ", ".join(en for _, en in names)
-    for element in rules.recommended_elements:
-        if _is_empty(getattr(item.value, element, None)):
-            zh, en = ELEMENT_NAMES.get(element, (element, element))
-            yield Diagnostic.make("C414", item.location(), code=item.value.code, element=zh, element_en=en,
-                                  field=element, recommended=recommended, recommended_en=recommended_en)
+    missing = [e for e in rules.recommended_elements if _is_empty(getattr(item.value, e, None))]
+    if missing:
+        names = [ELEMENT_NAMES.get(e, (e, e)) for e in missing]
+        yield Diagnostic.make("C414", item.location(), code=item.value.code, elements="、".join(zh for zh, _ in names),
+                              elements_en=", ".join(en for _, en in names), fields=", ".join(missing))
 
 
 def _suggest(value: str, allowed: list[str]) -> str:

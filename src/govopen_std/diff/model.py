@@ -12,7 +12,7 @@ from govopen_std.diagnostics import Diagnostics, ExitCode
 
 ChangeKind = Literal["added", "removed", "changed"]
 KIND_LABELS: dict[str, str] = {"added": "新增事项", "removed": "删除事项", "changed": "修改事项"}
-KIND_LABELS_EN: dict[str, str] = {"added": "item added", "removed": "item removed", "changed": "item changed"}
+KIND_LABELS_EN: dict[str, str] = {"added": "Item added", "removed": "Item removed", "changed": "Item changed"}
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,7 @@ class DiffResult:
     def summary_line(self, lang: str = "zh") -> str:
         s = self.summary()
         if lang == "en":
+            n = s["field_changes"]
             return (f"{s['added']} added, {s['removed']} removed, {s['changed']} changed "
-                    f"({s['field_changes']} changes)")
+                    f"({n} change{'' if n == 1 else 's'})")
         return f"新增 {s['added']} 个事项，删除 {s['removed']} 个，修改 {s['changed']} 个（共 {s['field_changes']} 处修改）"

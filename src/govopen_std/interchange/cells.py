@@ -262,7 +262,24 @@ CHANNEL_ALIASES: dict[str, str] = {
     "村务公开栏": "社区/企事业单位/村公示栏（电子屏）", "电子屏": "社区/企事业单位/村公示栏（电子屏）",
     "社区/企事业单位/村公示栏": "社区/企事业单位/村公示栏（电子屏）", "短信": "精准推送",
 }
-_OTHER = re.compile(r"^其他[：:（(_\s]*([^）)_]*)[）)_\s]*$")
+_OTHER = re.compile(r"^其他\s*(.*)$")
+
+
+def _other_detail(name: str) -> str | None:
+    """The named channel of 其他：X, 其他（X） or 其他__X__ ('' for a bare 其他); None for another name."""
+    m = _OTHER.match(name.strip())
+    if m is None:
+        return None
+    rest = m.group(1).strip()
+    if not rest or set(rest) <= {"_"}:
+        return ""
+    if rest[0] in "：:":
+        return rest[1:].strip(" _")
+    if rest[0] in "（(" and rest[-1] in "）)":
+        return rest[1:-1].strip()
+    if rest[0] == "_":
+        return rest.strip(" _")
+    return None
 
 
 def match_channel(name: str, channels: list[str]) -> str | None:
@@ -273,10 +290,9 @@ def match_channel(name: str, channels: list[str]) -> str | None:
     alias = next((v for k, v in CHANNEL_ALIASES.items() if key(k) == key(name)), None)
     if alias and (found := best_match(alias, channels)):
         return found
-    other = _OTHER.match(name.strip())
-    if other and "其他" in channels:
+    detail = _other_detail(name)
+    if detail is not None and "其他" in channels:
         # gen-03: 选用“其他”的，应写明具体渠道名称 — kept as 其他：<名称> unless the name is a channel itself
-        detail = other.group(1).strip()
         if not detail:
             return "其他"
         return match_channel(detail, channels) or f"其他：{detail}"

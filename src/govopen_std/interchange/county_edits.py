@@ -138,7 +138,8 @@ class _Row:
                 self.differing.add(name)
                 self.fixed(name, provincial)
         local_bodies = [self.county.subjects.get(s, s) for s in base.subject]
-        if set(self.draft.local_subjects) != set(local_bodies):
+        written = {self.county.subjects.get(s, s) for s in self.draft.local_subjects}  # a generic name is fine too
+        if written != set(local_bodies):
             self.differing.add("subject")
             self.fixed("subject", "、".join(dict.fromkeys(local_bodies)), SUBJECT_ADVICE)
 

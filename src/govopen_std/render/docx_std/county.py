@@ -6,7 +6,8 @@ chapter per domain of the base.
 - an adopted domain: its catalog table in the national columns, 序号 as the view numbers them (the same as
   the HTML site and the XLSX), 本县增补 / 本县细化 rows marked after the 序号 and the marks explained in a
   table note, each 细化说明 as a further note, and the items that do not apply listed once below, by code;
-- a domain the county does not adopt: one sentence with the county's reason, no table.
+- a domain the county does not adopt: one sentence with the county's reason, no table (a catalog with no
+  table at all is printed on portrait pages).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from govopen_std.render.docx_std.blocks import (
     Outline,
     PageBreak,
     Para,
+    SectionKind,
     SectionSpec,
     TableBlock,
     Toc,
@@ -121,5 +123,7 @@ def county_outline(view: BuildView, style: DocxStyle) -> Outline:
                         f"{view.build_date.isoformat()} {cs.date_label}", cs.issuer.format(county=name))
     body = [*body_blocks(view, style, Bookmarks()), EndLine()]
     toc = Toc(TOC_TITLE, tuple(toc_entries(body)))
-    sections = [SectionSpec("cover", [cover]), SectionSpec("front", [toc]), SectionSpec("landscape", body)]
+    # Tables need the landscape page; a catalog of one-sentence chapters only (no domain adopted) is portrait.
+    kind: SectionKind = "landscape" if any(isinstance(b, (CatalogBlock, TableBlock)) for b in body) else "body"
+    sections = [SectionSpec("cover", [cover]), SectionSpec("front", [toc]), SectionSpec(kind, body)]
     return Outline(sections, title, title, f"{view.county.code} {name}")
