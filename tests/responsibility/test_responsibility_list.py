@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -74,7 +75,8 @@ def test_docx_has_exactly_the_73_rows_of_annex1(outputs: dict[str, Path]) -> Non
             group = cells[0].split("、", 1)[1]
             continue
         month, category, title, units = cells
-        got.append((group, category if category != title else None, title, month, units))
+        # the units cell breaks its lines between two units (see test_docx_lines_break_only_between_names)
+        got.append((group, category if category != title else None, title, month, units.replace("\n", "")))
     expected = [(g, sub, title, printed_month(month), printed_units(units)) for g, sub, title, month, units in annex1_rows()]
     assert len(got) == 73
     assert got == expected
@@ -273,3 +275,41 @@ def test_docx_opens_in_libreoffice(outputs: dict[str, Path], tmp_path: Path) -> 
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, timeout=60).stdout
         compact = "".join(text.split())
         assert "附件1" in compact and "工作责任清单" in compact and "教育教学仪器设备管理" in compact
+
+
+@pytest.mark.office
+def test_docx_lines_break_only_between_names(outputs: dict[str, Path], tmp_path: Path) -> None:
+    """Laid out by LibreOffice: every month (2017年12月) and project name on one line, a category broken
+    after 政务公开 (never 政务公开总 / 体要求), the units broken only between two units."""
+    from pdf_lines import cell_lines, column_edges
+
+    from conftest import require_tool
+    from govopen_std.render.responsibility_docx import WIDTHS_MM
+
+    pdftotext = require_tool("pdftotext")
+    source = tmp_path / "list.docx"
+    shutil.copy(outputs["docx"], source)
+    pdf = soffice_convert(source, tmp_path / "pdf")
+    lines = cell_lines(pdftotext, pdf, column_edges(28.0, WIDTHS_MM))
+    rows = annex1_rows()
+    printed = {text for _col, text in lines}
+    assert {printed_month(m) for _g, _s, _t, m, _u in rows} <= printed  # 2017年12月, 2018年4月: whole lines
+    assert {title for _g, _s, title, _m, _u in rows} <= printed  # no project name wraps
+    categories = {sub for _g, sub, _t, _m, _u in rows if sub}
+    for category in categories:  # 政务公开总体要求 → 政务公开 / 总体要求 (or whole)
+        assert category in printed or {category[:4], category[4:]} <= printed, category
+    units = {u.replace("(", "（").replace(")", "）") for *_rest, us in rows for u in us}
+    unit_lines = [text for col, text in lines if col == 3 and text != "责任单位" and not re.fullmatch(r"—\d+—", text)]
+    assert unit_lines
+    for text in unit_lines:  # each line is whole units, each with the 、 or ， after it
+        pieces = re.findall(r"(?:[^、，（]|（[^）]*）)+", text)  # a 、 inside （市、区） is part of the name
+        assert pieces and all(piece in units for piece in pieces), text
+
+
+def test_units_break_between_units_never_inside_one() -> None:
+    from govopen_std.render.responsibility_docx import unit_lines
+
+    assert unit_lines(("省国土资源厅", "试点县(市、区)政府")) == "省国土资源厅，\n试点县（市、区）政府"
+    assert unit_lines(("省建设厅", "省国土资源厅", "试点县(市、区)政府")) == \
+        "省建设厅、\n省国土资源厅，\n试点县（市、区）政府"
+    assert unit_lines(("省质监局",)) == "省质监局"

@@ -81,7 +81,7 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> Loc:
 
 
 def _looks_like_branch(part: str) -> bool:
-    return part[:1].isupper() or part.startswith(("function-", "str", "list[", "tagged-union", "json-or"))
+    return part[:1].isupper() or part.startswith(("function-", "str", "list[", "tagged-union", "json-or", "constrained-"))
 
 
 def _has_cjk(text: str) -> bool:
@@ -161,13 +161,33 @@ def _number_as_text(err: Any, model: type[BaseModel], loc: Loc) -> dict[str, str
 _MAPPING_TYPES = ("model_type", "model_attributes_type", "dict_type")
 
 
-def _extra_key(model: type[BaseModel], source: SourceFile, loc: Loc, full: Loc) -> Diagnostic:
+def _mapping_at(data: Any, loc: Loc) -> dict[str, Any]:
+    """The mapping found at `loc` in `data` ({} when there is none)."""
+    for part in loc:
+        inside = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if not (inside or (isinstance(data, dict) and part in data)):
+            return {}
+        data = data[part]
+    return data if isinstance(data, dict) else {}
+
+
+def _second_spelling(owners: list[type[BaseModel]], key: str, mapping: dict[str, Any]) -> str | None:
+    """The field that `key` is an alias of when the same mapping also spells that field another way."""
+    for owner in owners:
+        table = alias_table(owner)
+        field = table.get(key)
+        if field is not None and any(other != key and table.get(other) == field for other in mapping):
+            return field
+    return None
+
+
+def _extra_key(model: type[BaseModel], source: SourceFile, loc: Loc, full: Loc, data: Any) -> Diagnostic:
     """S201 for an unknown key; S206 when the key is a second spelling (alias) of a field already given."""
     key = str(loc[-1]) if loc else "?"
     owners = _models_at(model, loc[:-1])
     where = source.locate(full, key=True)
-    field = next((alias_table(m)[key] for m in owners if key in alias_table(m)), None)
-    if field is not None:  # known, so rejected only because another spelling of the same field came first
+    field = _second_spelling(owners, key, _mapping_at(data, loc[:-1]))
+    if field is not None:  # a known key, rejected only because another spelling of the same field came first
         return Diagnostic.make("S206", where, field=field, alias=key)
     allowed = sorted({k for m in owners for k in alias_table(m)} - {key})
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
@@ -180,7 +200,7 @@ def _error_to_diagnostic(err: Any, model: type[BaseModel], source: SourceFile, p
     loc = _clean_loc(tuple(err["loc"]), data)
     full = (*prefix, *loc)
     if etype == "extra_forbidden":
-        return _extra_key(model, source, loc, full)
+        return _extra_key(model, source, loc, full, data)
     if etype == "missing":
         field = str(loc[-1]) if loc else "?"
         return Diagnostic.make("S202", source.locate(full[:-1]), field=field)
