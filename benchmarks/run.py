@@ -215,7 +215,7 @@ def loaders(cfg: Config, root: Path, report: Report) -> None:
         for text in texts:
             node = yaml_source._parser().compose(io.StringIO(text))
             source = yaml_source.SourceFile(Path("x"), "x")
-            yaml_source._Builder(source, yaml_source.Diagnostics()).build(node, ())
+            yaml_source._Builder(source, yaml_source.Diagnostics(), len(text)).build(node, ())
 
     def fast() -> None:
         for text in texts:

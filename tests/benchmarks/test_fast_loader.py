@@ -20,7 +20,7 @@ def composed(text: str) -> tuple[Any, dict[Any, Any], dict[Any, Any]]:
     node = yaml_source._parser().compose(io.StringIO(text))
     source = yaml_source.SourceFile(Path("x.yaml"), "x.yaml")
     diags = Diagnostics()
-    data = yaml_source._Builder(source, diags).build(node, ())
+    data = yaml_source._Builder(source, diags, len(text)).build(node, ())
     assert not diags.items
     return data, source.key_pos, source.value_pos
 
