@@ -133,3 +133,10 @@ def test_libreoffice_keeps_months_and_names_on_one_line(report: Path, tmp_path: 
     assert not any(re.fullmatch(r"\d{4}年\d*", text) for text in lines)  # no month broken after 年 or 12
     assert "试点县（市、区）政府" in lines and "浙江省市场监督管理局" in lines
     assert not any(text.endswith(("试点县（市、", "试点县")) for text in lines)
+
+
+def test_the_terminal_shows_full_width_brackets(ws: Path) -> None:
+    result = run_cli("status", "--workspace", str(ws), "--as-of", "2018-03-31")
+    assert result.exit_code == 0, result.stderr
+    squashed = "".join(result.stdout.split())
+    assert "试点县（市、区）政府" in squashed and "试点县(市、区)政府" not in squashed

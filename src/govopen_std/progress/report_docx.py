@@ -104,7 +104,7 @@ def _tally_rows(tallies: list[dict[str, Any]], *, today: bool) -> list[Row]:
     rows: list[Row] = []
     for t in tallies:
         title = display_name(t["title"])
-        lead = [(title,), _bodies(display_name(t["today"] or t["title"]))] if today else [(title,)]
+        lead: list[Cell] = [(title,), _bodies(display_name(t["today"] or t["title"]))] if today else [(title,)]
         rows.append(lead + [(str(t[k]),) for k in TALLY_KEYS])
     return rows
 
