@@ -109,7 +109,8 @@ def domain_ids(params: Params) -> list[tuple[str, str, str, list[str]]]:
 
 
 def system_yaml(params: Params) -> str:
-    lines = ["# 标准体系（合成）", "title: 基准测试标准体系", "source: benchmarks/generate.py", "groups:",
+    lines = ["# 标准体系（合成）", "title: 基准测试标准体系", "source: benchmarks/generate.py",
+             "defaults: {ics: 03.080.99, ccs: A 16}", "groups:",
              "  - id: general", "    title: 基础通用标准", "    number: 一",
              "    subgroups:", "      - {id: overall, title: 政务公开总体要求}"]
     for i, (gid, code, title, areas) in enumerate(domain_ids(params), 2):

@@ -155,7 +155,7 @@ def test_signal_while_publishing_completes_the_publish(built: tuple[Path, Path, 
 
 
 @pytest.mark.parametrize(("template", "exit_code", "code"), [
-    ("{% if %}\n", 2, "B621"),  # a syntax error: reported by the HTML renderer with the template's line
+    ("{% if %}\n", 1, "B621"),  # a syntax error: found by the check before the build, with the template's line
     ("{{ 1 / 0 }}\n", 1, "B602"),  # an exception no renderer expects: any renderer failing half-way
 ], ids=["syntax-error", "exception"])
 def test_failing_renderer_leaves_previous_outputs(built: tuple[Path, Path, dict[str, str]], template: str,

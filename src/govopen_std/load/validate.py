@@ -220,7 +220,14 @@ def _error_to_diagnostic(err: Any, model: type[BaseModel], source: SourceFile, p
         detail_zh = f"格式不符合要求（应匹配 {err.get('ctx', {}).get('pattern', '')}）"
     if etype == "value_error":
         detail_zh = str(err.get("ctx", {}).get("error", err["msg"]))
+    if etype in _BOUNDS_ZH:
+        bound = next(iter(err.get("ctx", {}).values()), "?")
+        detail_zh = _BOUNDS_ZH[etype].format(int(bound) if isinstance(bound, float) and bound.is_integer() else bound)
     return Diagnostic.make("S203", where, field=label, field_en=label_en, detail=detail_zh, detail_en=err["msg"])
+
+
+_BOUNDS_ZH = {"greater_than": "应大于 {}", "greater_than_equal": "应不小于 {}", "less_than": "应小于 {}",
+              "less_than_equal": "应不大于 {}", "multiple_of": "应为 {} 的倍数"}
 
 
 def validate(model: type[M], data: Any, source: SourceFile, diags: Diagnostics, prefix: Loc = ()) -> M | None:
