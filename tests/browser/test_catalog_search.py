@@ -188,7 +188,9 @@ def test_keyboard_navigation_with_visible_focus(browser: tuple[Any, Traffic], si
     page.keyboard.press("/")
     assert _active(page)["id"] == "q"
     page.keyboard.type("土地")
-    expect(page.locator("#search-status")).to_have_attribute("data-count", "2")
+    expect(page.locator("#q")).to_have_value("土地")
+    # a loaded CI machine can take a while to load the index script: wait longer than the default 5 s
+    expect(page.locator("#search-status")).to_have_attribute("data-count", "2", timeout=20_000)
     page.keyboard.press("Escape")
     expect(page.locator("#search-status")).to_have_attribute("data-count", "3")
     page.keyboard.type("预公告")

@@ -79,6 +79,7 @@ def test_a_changed_file_is_read_again(broken: Path, tmp_path: Path) -> None:
 def test_an_added_file_is_a_change(tmp_path: Path, mini: Path) -> None:
     store = tmp_path / "cache"
     assert not check_workspace(mini, cache_dir=store, memo=True).diagnostics.has_errors
+    (mini / "standards" / "laws").mkdir(exist_ok=True)  # git keeps no empty folders: a fresh clone lacks it
     shutil.copy(ROOT / "tests" / "cases" / "bad-input" / "duplicate-law-id.yaml", mini / "standards" / "laws" / "x.yaml")
     assert check_workspace(mini, cache_dir=store, memo=True).diagnostics.has_errors
 
