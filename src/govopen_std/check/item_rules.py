@@ -86,7 +86,7 @@ def _blank(value: object) -> bool:
         return True
     if isinstance(value, str):
         return not value.strip()
-    for attr in ("text", "law"):  # ContentElement, Deadline / Citation
+    for attr in ("text", "law", "kind"):  # ContentElement, Deadline / Citation / Audience
         inner = getattr(value, attr, None)
         if isinstance(inner, str):
             return not inner.strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar, get_args, get_origin
@@ -22,6 +23,8 @@ _TYPE_ZH = {
     "too_short": "项数过少", "too_long": "项数过多", "string_too_short": "不能为空",
     "string_pattern_mismatch": "格式不符合要求", "float_type": "应为数字", "float_parsing": "应为数字",
     "union_tag_invalid": "类型不符", "none_required": "应为空", "blank": "不能为空",
+    "int_from_float": "应为整数", "string_too_long": "过长", "bool_parsing_error": "应为 true 或 false",
+    "date_type": "应为日期", "missing_argument": "缺少内容",
 }
 
 
@@ -208,26 +211,34 @@ def _error_to_diagnostic(err: Any, model: type[BaseModel], source: SourceFile, p
     where = source.locate(full)
     value = err.get("input")
     if etype in ("literal_error", "enum"):
-        return Diagnostic.make("S204", where, field=label, value=str(value),
-                               allowed=str(err.get("ctx", {}).get("expected", "")))
+        expected = str(err.get("ctx", {}).get("expected", ""))
+        options = [o.strip().strip("'\"") for o in re.split(r",| or ", expected) if o.strip()]
+        return Diagnostic.make("S204", where, field=label, field_en=label_en, value=str(value),
+                               allowed="、".join(options), allowed_en=expected)
     if etype.startswith("date") or etype.startswith("datetime"):
-        return Diagnostic.make("S205", where, field=label, value=str(value))
+        return Diagnostic.make("S205", where, field=label, field_en=label_en, value=str(value))
     as_text = _number_as_text(err, model, loc)
     if as_text is not None:
         return Diagnostic.make("S203", where, field=label, field_en=label_en, **as_text)
-    detail_zh = _TYPE_ZH.get(etype, err["msg"])
-    if etype == "string_pattern_mismatch":
-        detail_zh = f"格式不符合要求（应匹配 {err.get('ctx', {}).get('pattern', '')}）"
-    if etype == "value_error":
-        detail_zh = str(err.get("ctx", {}).get("error", err["msg"]))
-    if etype in _BOUNDS_ZH:
-        bound = next(iter(err.get("ctx", {}).values()), "?")
-        detail_zh = _BOUNDS_ZH[etype].format(int(bound) if isinstance(bound, float) and bound.is_integer() else bound)
-    return Diagnostic.make("S203", where, field=label, field_en=label_en, detail=detail_zh, detail_en=err["msg"])
+    return Diagnostic.make("S203", where, field=label, field_en=label_en, detail=_detail_zh(err), detail_en=err["msg"])
 
 
 _BOUNDS_ZH = {"greater_than": "应大于 {}", "greater_than_equal": "应不小于 {}", "less_than": "应小于 {}",
               "less_than_equal": "应不大于 {}", "multiple_of": "应为 {} 的倍数"}
+
+
+def _detail_zh(err: Any) -> str:
+    """What is wrong with a value, in Chinese (pydantic's English text only for a kind we do not know)."""
+    etype: str = err["type"]
+    ctx = err.get("ctx", {})
+    if etype == "string_pattern_mismatch":
+        return f"格式不符合要求（应匹配 {ctx.get('pattern', '')}）"
+    if etype == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    if etype in _BOUNDS_ZH:
+        bound = next(iter(ctx.values()), "?")
+        return _BOUNDS_ZH[etype].format(int(bound) if isinstance(bound, float) and bound.is_integer() else bound)
+    return _TYPE_ZH.get(etype, str(err["msg"]))
 
 
 def validate(model: type[M], data: Any, source: SourceFile, diags: Diagnostics, prefix: Loc = ()) -> M | None:
