@@ -20,7 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from govopen_std.diagnostics import Diagnostic, Diagnostics, GovOpenError
+from govopen_std.diagnostics import Diagnostic, Diagnostics
 from govopen_std.incremental import (
     PROVINCE,
     Manifest,
@@ -33,7 +33,7 @@ from govopen_std.incremental import (
 )
 from govopen_std.load.sources import Sources
 from govopen_std.pipeline import CheckResult, check_workspace
-from govopen_std.render.base import available, load_renderer, safe_name
+from govopen_std.render.base import available
 from govopen_std.resolve.catalog import Catalog, resolve_province
 from govopen_std.view.builder import build_view
 from govopen_std.view.model import BuildView
@@ -128,10 +128,6 @@ def views_for(check: CheckResult, catalogs: list[Catalog]) -> list[BuildView]:
     return [build_view(check.sources, catalog) for catalog in catalogs]
 
 
-def _target_dir(staging: Path, view: BuildView) -> Path:
-    return staging if view.county is None else staging / safe_name(view.county.code)
-
-
 class _Interrupts:
     """While building, SIGINT and SIGTERM raise `BuildInterrupted`, so staging is removed and old outputs stay;
     while publishing (the commit point) they are held, because a half-moved output would mix old and new."""
@@ -196,26 +192,6 @@ def _publish(staging: Path, out: Path) -> list[Path]:
     finally:
         shutil.rmtree(trash, ignore_errors=True)
     return moved
-
-
-def render_all(views: list[BuildView], opts: BuildOptions, staging: Path, progress: Progress | None) -> list[Path]:
-    names = [n for n in available() if opts.formats is None or n in opts.formats]
-    written: list[Path] = []
-    for view in views:
-        target = _target_dir(staging, view)
-        for name in names:
-            renderer = load_renderer(name, all_standards=opts.all_standards)
-            advance = progress(f"{view.key}:{name}", renderer.count(view)) if progress else (lambda _n: None)
-            try:
-                written += renderer.render(view, target, advance)
-            except (BuildInterrupted, GovOpenError):
-                raise  # an interrupt, or a problem with its own code (e.g. B610 bad style template, exit 2)
-            except Exception as exc:  # any renderer bug or I/O error: fail this build, keep the old outputs
-                if os.environ.get("GOVOPEN_DEBUG"):
-                    raise
-                raise RenderFailed(f"{view.key}:{name}", exc) from exc
-            _test_pause("render")
-    return written
 
 
 def run(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
