@@ -8,6 +8,7 @@ parameters of its message; the message text itself is rendered on demand in Chin
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,24 @@ class SourceLocation:
         return self.path
 
 
+_A1_CELL = re.compile(r"([A-Z]+)([0-9]+)")
+_INDEXED_CELL = re.compile(r"[A-Za-z_]+\[[0-9]+\].*")  # `rows[3].公开时限` in an imported JSON file
+
+
+def path_sort_key(path: str) -> tuple[str, tuple[Any, ...]]:
+    """Sort key of a location's path. A spreadsheet cell (`book.xlsx!Sheet!T10`) sorts by column, then row
+    number, so T2 comes before T10 and Z9 before AA1; JSON cells by their numbers; other paths as text."""
+    head, bang, ref = path.rpartition("!")
+    if bang:
+        if cell := _A1_CELL.fullmatch(ref):
+            letters = cell.group(1)
+            return (head, (0, len(letters), letters, int(cell.group(2))))
+        if _INDEXED_CELL.fullmatch(ref):
+            parts = re.split(r"([0-9]+)", ref)  # text at even indexes, numbers at odd ones
+            return (head, (1, *(int(p) if i % 2 else p for i, p in enumerate(parts))))
+    return (path, ())
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """One finding. `params` fill the message templates of `code` in `messages.CATALOG`."""
@@ -87,9 +106,9 @@ class Diagnostic:
 
         return render_hint(self.code, dict(self.params), lang)
 
-    def sort_key(self) -> tuple[str, int, int, str]:
+    def sort_key(self) -> tuple[str, tuple[Any, ...], int, int, str]:
         loc = self.location or SourceLocation("")
-        return (loc.path, loc.line, loc.col, self.code)
+        return (*path_sort_key(loc.path), loc.line, loc.col, self.code)
 
     def check_tuple(self) -> tuple[str, int, int]:
         """(code, line, col): the compact form tests assert against."""

@@ -271,6 +271,11 @@ CATALOG: dict[str, Message] = {
                     "the row's source is '{origin}' but '{code}' is not a provincial item",
                     "本县新增的事项在“来源”列写“本县增补”；省级事项请保留导出时的事项编码。",
                     "Mark local additions 本县增补 in the 来源 column; keep the exported code of provincial items."),
+    "I838": Message(E, "标准“{standard}”已由 {existing} 定义，未写入 {path}",
+                    "standard '{standard}' is already defined in {existing}; {path} was not written",
+                    "一个标准只能有一个源文件（*.yml 与 *.yaml 同样读取）：把 {existing} 改名为 {name} 或删去后再导入。",
+                    "A standard has one source file (*.yml is read like *.yaml): rename {existing} to {name}, "
+                    "or delete it, then import again."),
     # --- D: diff and export (govopen diff, govopen export) --------------------------------------
     "D840": Message(E, "无法取出 git 版本“{rev}”：{detail}", "cannot extract git revision '{rev}': {detail}",
                     "版本可以是提交、分支或标签，如 HEAD~1、v1.0。", "A revision is a commit, branch or tag, e.g. HEAD~1, v1.0."),

@@ -1,19 +1,30 @@
 """`govopen serve`: build the catalog site, serve it on localhost and rebuild it whenever a source file or a
 template changes (watchfiles), so authors can preview their edits in a browser.
 
-Only the HTML output is built. A rebuild with errors reports them and keeps serving the previous site,
-because the build publishes its outputs only when it succeeds.
+Only the HTML output is built: adding the DOCX would about triple the CPU time of each rebuild, and the
+preview is for seeing an edit at once. The site's DOCX links point above the served folder (`../../docx/…`,
+which a browser asks for as `/docx/…`), so `/docx/` is served from the output's docx folder: the files
+`govopen build` wrote there, or, where there is none, a page that says to run it.
+
+A rebuild with errors reports them and keeps serving the previous site, because the build publishes its
+outputs only when it succeeds.
 """
 
 from __future__ import annotations
 
+import html
+import io
+import os
+import shlex
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
+from urllib.parse import unquote, urlsplit
 
 from govopen_std.build import BuildOptions, BuildResult, run
 from govopen_std.load.discover import find_workspace
@@ -23,6 +34,19 @@ if TYPE_CHECKING:
     from govopen_std.report.build_report import BuildConsole
 
 LOCALHOST = "127.0.0.1"
+DOCX_URL = "/docx/"  # where the site's ../../docx/<id>.docx links land
+NO_DOCX_PAGE = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><title>预览中没有 DOCX 文件</title></head>
+<body>
+<h1>预览中没有 DOCX 文件</h1>
+<p>govopen serve 只生成网站，不生成 DOCX，修改源文件后很快就能看到网站的变化。</p>
+<p>要下载 {name}，请运行 <code>{command}</code>，它把 DOCX 写入输出目录的 docx 文件夹；此后预览中的下载链接提供这些文件
+（它们是运行 govopen build 时的内容，预览不会更新它们）。</p>
+<p><a href="/">返回首页</a></p>
+</body>
+</html>
+"""
 
 
 @dataclass(frozen=True)
@@ -34,7 +58,35 @@ class PreviewOptions:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    """Static files with caching off (a reload must show the rebuilt page) and without request logging."""
+    """Static files with caching off (a reload must show the rebuilt page) and without request logging;
+    `/docx/…` from the output's docx folder, or the NO_DOCX_PAGE (404) where it holds no such file."""
+
+    def __init__(self, *args: Any, directory: str, docx_dir: str, build_command: str, **kwargs: Any) -> None:
+        self.docx_dir = docx_dir  # set first: the base class answers the request inside __init__
+        self.build_command = build_command
+        super().__init__(*args, directory=directory, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        route = urlsplit(path).path
+        if not route.startswith(DOCX_URL):
+            return super().translate_path(path)
+        # the base class drops "..", so the file stays inside the docx folder
+        inside = Path(super().translate_path("/" + route[len(DOCX_URL):])).relative_to(self.directory)
+        return os.path.join(self.docx_dir, inside)
+
+    def send_head(self) -> BinaryIO | None:
+        route = urlsplit(self.path).path
+        if route.startswith(DOCX_URL) and not os.path.isfile(self.translate_path(self.path)):
+            return self._no_docx(unquote(route[len(DOCX_URL):]))
+        return super().send_head()
+
+    def _no_docx(self, name: str) -> BinaryIO:
+        body = NO_DOCX_PAGE.format(name=html.escape(name), command=html.escape(self.build_command)).encode("utf-8")
+        self.send_response(HTTPStatus.NOT_FOUND)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
@@ -66,10 +118,24 @@ class Preview:
         root = self.workspace.root
         return [p for p in (root / "govopen.yaml", root / "standards", root / "templates") if p.exists()]
 
+    def build_command(self) -> str:
+        """The `govopen build` that writes the DOCX the previewed site links to (into the same output folder)."""
+        words = ["govopen", "build"]
+        if self.opts.workspace is not None:
+            words += ["-w", str(self.opts.workspace)]
+        if self.opts.out_dir is not None:
+            words += ["-o", str(self.opts.out_dir)]
+        if self.opts.county:
+            words += ["--county", self.opts.county]
+        return shlex.join(words)
+
     def server(self, site: Path) -> ThreadingHTTPServer:
-        """An HTTP server on 127.0.0.1 (port 0: any free port), serving `site`, already running in a thread."""
+        """An HTTP server on 127.0.0.1 (port 0: any free port), serving `site` (and its sibling docx folder
+        at /docx/), already running in a thread."""
         site.mkdir(parents=True, exist_ok=True)
-        httpd = ThreadingHTTPServer((LOCALHOST, self.opts.port), partial(_Handler, directory=str(site)))
+        handler = partial(_Handler, directory=str(site), docx_dir=str(site.parent / "docx"),
+                          build_command=self.build_command())
+        httpd = ThreadingHTTPServer((LOCALHOST, self.opts.port), handler)
         httpd.daemon_threads = True
         threading.Thread(target=httpd.serve_forever, name="govopen-serve", daemon=True).start()
         return httpd

@@ -17,8 +17,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import IN_CI, MINI, ROOT, require_tool
-from govopen_std.build import BuildOptions, run
+from conftest import IN_CI, require_tool
+
+# Shared with the HTML tests; the browser tests import them from here.
+from helpers.site import build_site, mini_with_county, xss_workspace  # noqa: F401
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -26,7 +28,6 @@ CHROMIUM_ARGS = [
 ]
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-COUNTY_PROFILE = ROOT / "tests" / "fixtures" / "county" / "330105.yaml"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
@@ -139,34 +140,6 @@ def axe_violations(page: Any, source: str) -> list[dict[str, Any]]:
         WCAG_AA,
     )
     return result
-
-
-def build_site(workspace: Path, out: Path) -> Path:
-    """Build the HTML outputs of `workspace` (province and every county) into `out`; fail on any error."""
-    result = run(BuildOptions(workspace=workspace, out_dir=out, formats=("html",), jobs=1))
-    assert result.ok, [d.message("en") for d in result.diagnostics.items if d.severity.name == "ERROR"]
-    return out
-
-
-def mini_with_county(target: Path) -> Path:
-    """A copy of the mini workspace with the pilot county profile of tests/fixtures/county."""
-    shutil.copytree(MINI, target)
-    (target / "standards" / "counties").mkdir(exist_ok=True)
-    shutil.copy(COUNTY_PROFILE, target / "standards" / "counties" / COUNTY_PROFILE.name)
-    return target
-
-
-def xss_workspace(target: Path) -> Path:
-    """A copy of the mini workspace whose item name, content and law title are markup."""
-    shutil.copytree(MINI, target)
-    text = target / "standards" / "domains" / "zdbc" / "zdbc-01.yaml"
-    source = text.read_text(encoding="utf-8").replace("name: 征收土地预公告", "name: '<script>alert(1)</script>'", 1)
-    text.write_text(source.replace("      - 征收目的\n", "      - '\"><img src=x onerror=alert(2)>'\n", 1), encoding="utf-8")
-    laws = target / "standards" / "laws.yaml"
-    laws.write_text(laws.read_text(encoding="utf-8").replace(
-        "title: 中华人民共和国土地管理法\n", "title: '中华人民共和国土地管理法</title><svg onload=alert(3)>'\n", 1),
-        encoding="utf-8")
-    return target
 
 
 def file_url(path: Path) -> str:

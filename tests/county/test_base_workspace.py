@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from overlay_helpers import HEAD, PROFILE
 
 from conftest import MINI, ROOT, run_cli
 from govopen_std.pipeline import check_workspace
+from helpers.county import HEAD, PROFILE
 
 CONFIG = 'name: 杭州市拱墅区基层政务公开标准目录\nprovince: {code: "33", name: 浙江省}\nbase: %s\n'
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from overlay_helpers import PROFILE, write_profile
 
 from conftest import run_cli
 from govopen_std.build import BuildOptions, run
 from govopen_std.diagnostics import GovOpenError
 from govopen_std.render.base import RENDERERS
+from helpers.county import PROFILE, write_profile
 
 
 def test_unknown_format_is_a_usage_error_listing_the_valid_ones(mini: Path, tmp_path: Path) -> None:

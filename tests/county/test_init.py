@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from overlay_helpers import diagnostics_in
 
 from conftest import run_cli
 from govopen_std.diagnostics import GovOpenError, Severity
 from govopen_std.scaffold import scaffold_county
+from helpers.county import diagnostics_in
 
 
 def test_init_writes_a_prefilled_commented_profile(mini: Path) -> None:

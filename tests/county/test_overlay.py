@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from overlay_helpers import PROFILE, write_profile
-
 from govopen_std.diagnostics import Diagnostics
 from govopen_std.pipeline import check_workspace
 from govopen_std.resolve.catalog import Catalog, Origin, ResolvedItem, resolve_province
 from govopen_std.resolve.overlay import resolve_counties
 from govopen_std.view.builder import build_view
+from helpers.county import PROFILE, write_profile
 
 FILE = "standards/counties/330105.yaml"
 

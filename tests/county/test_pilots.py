@@ -18,7 +18,10 @@ from govopen_std.pipeline import CheckResult, check_workspace
 from govopen_std.resolve.catalog import Catalog, resolve_province
 from govopen_std.resolve.overlay import resolve_counties
 from govopen_std.resolve.profile import Profile, read_profiles
+from govopen_std.scaffold import PILOT_COUNTIES
 
+# Written out here, not imported from scaffold.PILOT_COUNTIES: this is the test's own reading of 浙政办发〔2017〕82号
+# (and GB/T 2260), so a wrong code or name in the table `govopen init` uses fails a test instead of passing it.
 PILOTS = {  # 行政区划代码 (GB/T 2260) -> (name, 设区市)
     "330105": ("杭州市拱墅区", "杭州市"),
     "330205": ("宁波市江北区", "宁波市"),
@@ -49,6 +52,11 @@ def test_the_seven_pilot_profiles_ship() -> None:
         assert (county.name, county.city) == (name, city)
         assert profiles[code].source.display == f"standards/counties/{code}.yaml"
         assert code in counties
+
+
+def test_init_knows_the_seven_pilots() -> None:
+    """`govopen init --county <code>` fills in a pilot's name and city from scaffold.PILOT_COUNTIES."""
+    assert PILOT_COUNTIES == PILOTS
 
 
 def test_pilot_profiles_have_no_errors_or_warnings() -> None:

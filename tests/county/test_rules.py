@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from overlay_helpers import diagnostics_in, write_profile
 from ruamel.yaml import YAML
 
 from conftest import run_cli
+from helpers.county import diagnostics_in, write_profile
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 CASES: list[dict[str, Any]] = YAML(typ="safe").load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))

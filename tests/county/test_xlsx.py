@@ -8,11 +8,11 @@ from typing import Any
 
 import openpyxl
 import pytest
-from overlay_helpers import PROFILE, write_profile
 
 from conftest import run_cli
 from govopen_std.build import BuildOptions, run
 from govopen_std.view.model import CATALOG_COLUMNS
+from helpers.county import PROFILE, write_profile
 
 
 @pytest.fixture

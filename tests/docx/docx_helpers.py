@@ -8,44 +8,23 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from conftest import MINI, ROOT
 from govopen_std.build import BuildOptions, BuildResult, run
 from govopen_std.pipeline import check_workspace
 from govopen_std.render.docx import DocxRenderer
 from govopen_std.resolve.catalog import resolve_province
 from govopen_std.view.builder import build_view
 from govopen_std.view.model import BuildView
+from helpers.county import HEAD, LOCAL_ITEM, NOT_APPLICABLE
 
-ROOT = Path(__file__).resolve().parents[2]
-MINI = ROOT / "tests" / "fixtures" / "mini"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 PREVIEW = ROOT / "build" / "docx-preview"
 
 PUBLISHED = ("status: 发布, number: DB33/T 2099—2021, issued: 2021-06-01, implemented: 2021-07-01, "
              "ics: 03.080.99, ccs: A 16, record_no: 81234-2021}")
-COUNTY_PROFILE = """county: {code: "330105", name: 杭州市拱墅区, city: 杭州市}
-subjects:
-  县级人民政府: 杭州市拱墅区人民政府
-  县级自然资源主管部门: 杭州市规划和自然资源局拱墅分局
-  乡镇人民政府（街道办事处）: 拱墅区各街道办事处
-amend:
-  ZDBC-01-01:
-    deadline: 信息形成或者变更之日起10个工作日内
-not_applicable:
-  ZDBC-02-02: 本区无农村集体土地，不开展土地现状调查。
-add:
-  - code: ZDBC-90-01
-    category: [征地信息查询]
-    name: 征地信息查询服务
-    content: [征地信息查询方式]
-    basis: [{law: gov-info-disclosure-reg, articles: [20]}]
-    subject: 县级自然资源主管部门
-    deadline: 信息形成或者变更之日起10个工作日内
-    method: 主动
-    channels: {required: [政府网站]}
-    audience: 全社会
-    level: [县级]
-    openness: 服务
-"""
+# The pilot county's profile (tests/helpers/county.py) with a single amendment, of the deadline.
+COUNTY_PROFILE = (HEAD + "amend:\n  ZDBC-01-01:\n    deadline: 信息形成或者变更之日起10个工作日内\n"
+                  + NOT_APPLICABLE + LOCAL_ITEM)
 
 
 def copy_mini(target: Path) -> Path:

@@ -4,19 +4,16 @@ cannot be compared; unchanged rows are one summary line; usage problems stop ear
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import ROOT, run_cli
+from conftest import run_cli
 from govopen_std.interchange.columns import EXPORT_COLUMNS
 from govopen_std.interchange.exporter import ExportOptions, export_catalog
-
-sys.path.insert(0, str(ROOT / "tests" / "county"))
-from overlay_helpers import PROFILE, write_profile
+from helpers.county import PROFILE, write_profile
 
 SHEET = "公开事项目录"
 Edit = Callable[[str, str, str], str]  # (code, column, new text) -> the cell reference

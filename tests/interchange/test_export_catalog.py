@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,9 +18,7 @@ from govopen_std.interchange.importer import ImportOptions, import_catalog
 from govopen_std.load.discover import find_workspace
 from govopen_std.load.sources import load_sources
 from govopen_std.view.model import CATALOG_COLUMNS
-
-sys.path.insert(0, str(ROOT / "tests" / "county"))
-from overlay_helpers import PROFILE, write_profile
+from helpers.county import PROFILE, write_profile
 
 
 def test_columns_are_the_national_ones_then_the_documented_extras(mini: Path, tmp_path: Path) -> None:

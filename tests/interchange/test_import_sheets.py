@@ -228,3 +228,21 @@ def test_new_domain_text_declares_its_subjects(mini: Path, tmp_path: Path) -> No
     assert data["subjects"] == [{"name": "县级农业农村主管部门"}, {"name": "乡镇人民政府（街道办事处）"}]
     assert data["items"][0]["code"] == "FPJZ-01-01" and data["items"][0]["area"] == "扶贫"
     assert run_cli("check", "-w", str(mini)).exit_code == 0
+
+
+@pytest.mark.parametrize("existing", ["zdbc-03.yml", "征地补偿标准.yaml"])
+def test_a_text_already_in_another_file_is_not_written_twice(mini: Path, tmp_path: Path, existing: str) -> None:
+    """discover reads *.yml like *.yaml and texts by their id: a second file would give zdbc-03 two sources."""
+    sheet = county_sheet(tmp_path / "county.xlsx")
+    assert run_cli("import", str(sheet), "-s", "zdbc-03", "-w", str(mini)).exit_code == 0
+    written = mini / TEXT
+    other = written.with_name(existing)
+    written.rename(other)
+    before = other.read_bytes()
+    for dry_run in (["--dry-run"], []):
+        result = run_cli("import", str(sheet), "-s", "zdbc-03", "-w", str(mini), *dry_run)
+        assert result.exit_code == 1, result.stdout + result.stderr
+        shown = other.relative_to(mini).as_posix()
+        assert f"{shown}: 错误 I838 标准“zdbc-03”已由 {shown} 定义，未写入 {TEXT}" in result.stdout
+        assert f"把 {shown} 改名为 zdbc-03.yaml 或删去后再导入" in result.stdout
+        assert not written.exists() and other.read_bytes() == before

@@ -15,7 +15,6 @@ as `GovOpenError` (exit code 2); hints that repeat on many rows are summed up in
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -382,6 +381,16 @@ def write_county(run: _Run, pairs: list[tuple[Item, Draft]]) -> None:
     _save(run, run.profile_path, doc, items=len(items), replaced=replaced, amended=amended)
 
 
+def other_source(run: _Run, standard_id: str, path: Path) -> Path | None:
+    """A file other than `path` that already holds the text of `standard_id`: its `.yml` spelling (read like
+    `.yaml`, even when it does not load), or any text whose id it is. Writing `path` beside it would give the
+    standard two sources, so the import writes neither (I838)."""
+    found = [text.source.path for text in run.sources.texts if text.value.id == standard_id]
+    found.append(path.with_suffix(".yml"))
+    target = path.resolve()
+    return next((p for p in found if p.is_file() and p.resolve() != target), None)
+
+
 def write_all(run: _Run, by_target: dict[str, list[tuple[Item, Draft]]]) -> None:
     for target, pairs in by_target.items():
         run.result.items[target] = [item for item, _ in pairs]
@@ -390,6 +399,12 @@ def write_all(run: _Run, by_target: dict[str, list[tuple[Item, Draft]]]) -> None
         return
     for target, pairs in by_target.items():
         path = run.standards_dir / "domains" / run.ctx.standards[target] / f"{target}.yaml"
+        other = other_source(run, target, path)
+        if other is not None:
+            existing, shown = relpath(other, run.workspace.root), relpath(path, run.workspace.root)
+            run.diags.add(Diagnostic.make("I838", SourceLocation(existing), standard=target, existing=existing,
+                                          path=shown, name=path.name))
+            continue
         doc, old = text_document(run, target, [item for item, _ in pairs], path)
         _save(run, path, doc, items=len(pairs), replaced=old)
 
@@ -458,10 +473,6 @@ def _cell(location: SourceLocation | None, display: str) -> str:
     return path[len(display) + 1:] if path.startswith(display + "!") else path
 
 
-def _natural(text: str) -> list[Any]:
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
-
-
 def sum_up(diags: Diagnostics, display: str) -> None:
     """A hint repeated on many rows becomes one line with the count and the first cells."""
     for code, summary in SUMMED_UP.items():
@@ -469,7 +480,8 @@ def sum_up(diags: Diagnostics, display: str) -> None:
         if len(found) < 2:
             continue
         diags.items = [d for d in diags.items if d.code != code]
-        cells = sorted(dict.fromkeys(_cell(d.location, display) for d in found), key=_natural)
+        found.sort(key=Diagnostic.sort_key)  # cells in natural order: T2 before T10, Z9 before AA1
+        cells = list(dict.fromkeys(_cell(d.location, display) for d in found))
         listed = "、".join(cells[:LISTED_CELLS]) + ("等" if len(cells) > LISTED_CELLS else "")
         diags.add(Diagnostic.make(summary, SourceLocation(display), count=len(found), cells=listed))
 

@@ -7,10 +7,10 @@ from typing import TextIO
 
 from govopen_std.progress.compute import ProgressReport, Tally
 from govopen_std.progress.run import StatusOptions, StatusResult
-from govopen_std.progress.stages import month_label
 from govopen_std.progress.summary import report_records, summary_text
 from govopen_std.report.text import format_line
 from govopen_std.view.model import display_name
+from govopen_std.view.responsibility import month_label
 
 LABELS = {
     "zh": {"date": "统计日期", "option": "--as-of 指定", "clock": "今天的日期；未指定 --as-of",

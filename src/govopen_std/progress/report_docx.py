@@ -23,7 +23,7 @@ from govopen_std.progress import stages
 from govopen_std.render import official_doc as od
 from govopen_std.render.reproducible import save_document, set_core_properties
 from govopen_std.view.model import display_name
-from govopen_std.view.responsibility import units_text
+from govopen_std.view.responsibility import month_label, units_text
 
 TALLY_HEAD = ["计划", "应完成", "已完成", "逾期", "已发布"]
 TALLY_KEYS = ["planned", "due", "done", "overdue", "published"]
@@ -116,7 +116,7 @@ def _overdue_rows(records: dict[str, Any]) -> list[Row]:
     for i, s in enumerate(overdue, 1):
         if i == 1 or s["group_title"] != overdue[i - 2]["group_title"]:
             rows.append(s["group_title"])
-        rows.append([(str(i),), (s["title"],), (stages.month_label(s["month"]),), (s["stage"],), _units(s["units"])])
+        rows.append([(str(i),), (s["title"],), (month_label(s["month"]),), (s["stage"],), _units(s["units"])])
     return rows
 
 

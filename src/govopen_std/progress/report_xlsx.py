@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from govopen_std.progress import stages
 from govopen_std.render.reproducible import build_datetime, save_workbook
 from govopen_std.view.model import display_name
+from govopen_std.view.responsibility import month_label
 
 TALLY_COLUMNS = [("计划", "planned"), ("应完成", "due"), ("已完成", "done"), ("逾期", "overdue"), ("已发布", "published")]
 # 逾期起算日: the first day on which a standard not yet published counts as overdue (2017-12 → 2018-01-01)
@@ -75,7 +75,7 @@ def _tally_rows(tallies: list[dict[str, Any]], today: bool) -> list[list[Any]]:
 
 def _standard_rows(records: dict[str, Any]) -> list[list[Any]]:
     yes = {True: "是", False: "否"}
-    return [[s["id"], s["title"], s["group_title"], stages.month_label(s["month"]), s["due_date"], "、".join(display_name(u) for u in s["units"]),
+    return [[s["id"], s["title"], s["group_title"], month_label(s["month"]), s["due_date"], "、".join(display_name(u) for u in s["units"]),
              s["stage"], yes[s["due"]], yes[s["due"] and s["done"]], yes[s["overdue"]]] for s in records["standards"]]
 
 

@@ -86,12 +86,6 @@ def quarter_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-def month_label(month: str) -> str:
-    """2017-12 → 2017年12月 (as Annex 1 prints it)."""
-    year, mon = month.split("-")
-    return f"{year}年{int(mon)}月"
-
-
 def date_label(day: dt.date) -> str:
     """2018-01-01 → 2018年1月1日 (GB/T 9704: full year, no padding zeros)."""
     return f"{day.year}年{day.month}月{day.day}日"

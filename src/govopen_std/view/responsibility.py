@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from govopen_std.view.model import BuildView, GroupView
+from govopen_std.view.model import BuildView, GroupView, display_name
 
 LABEL = "附件1"
 TITLE = "基层政务公开标准化规范化试点工作责任清单"
@@ -47,13 +47,9 @@ class ListGroup:
 
 
 def month_label(month: str) -> str:
+    """2017-12 → 2017年12月 (as Annex 1 prints it)."""
     year, mon = month.split("-")
     return f"{year}年{int(mon)}月"
-
-
-def fullwidth_brackets(text: str) -> str:
-    """ASCII brackets next to Chinese become full-width （）, as GB/T 15834 wants in running text."""
-    return text.replace("(", "（").replace(")", "）")
 
 
 def units_text(units: Sequence[str]) -> str:
@@ -61,7 +57,7 @@ def units_text(units: Sequence[str]) -> str:
     provincial = [u for u in units if u.startswith(LOCAL_PREFIX)]
     local = [u for u in units if not u.startswith(LOCAL_PREFIX)]
     parts = ["、".join(provincial), "、".join(local)]
-    return fullwidth_brackets("，".join(p for p in parts if p))
+    return display_name("，".join(p for p in parts if p))
 
 
 def spans(values: Sequence[object]) -> list[int]:

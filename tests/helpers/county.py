@@ -1,4 +1,5 @@
-"""Helpers (not fixtures) for the county overlay tests: write a profile into a copy of the mini workspace and check it."""
+"""County profiles for the tests: the 330105 profile text (and its parts, which the DOCX tests combine
+differently), written into a copy of the mini workspace and checked."""
 
 from __future__ import annotations
 
@@ -14,17 +15,11 @@ subjects:
   乡镇人民政府（街道办事处）: 拱墅区各街道办事处
 """
 
-# A valid overlay of every kind (amend, not applicable, a local item) appended to HEAD in several tests.
-PROFILE = """channels:
-  政府网站: https://www.gongshu.gov.cn/
-amend:
-  ZDBC-01-01:
-    deadline: 信息形成或者变更之日起10个工作日内
-    channels: {required: [两微一端, 政务服务中心]}
-    content: [{text: 征地工作流程图, required: true}, 本区征地咨询电话]
-not_applicable:
+NOT_APPLICABLE = """not_applicable:
   ZDBC-02-02: 本区无农村集体土地，不开展土地现状调查。
-add:
+"""
+
+LOCAL_ITEM = """add:
   - code: ZDBC-90-01
     category: [征地信息查询]
     name: 征地信息查询服务
@@ -38,6 +33,16 @@ add:
     level: [县级]
     openness: 服务
 """
+
+# A valid overlay of every kind (amend, not applicable, a local item) appended to HEAD in several tests.
+PROFILE = """channels:
+  政府网站: https://www.gongshu.gov.cn/
+amend:
+  ZDBC-01-01:
+    deadline: 信息形成或者变更之日起10个工作日内
+    channels: {required: [两微一端, 政务服务中心]}
+    content: [{text: 征地工作流程图, required: true}, 本区征地咨询电话]
+""" + NOT_APPLICABLE + LOCAL_ITEM
 
 
 def write_profile(workspace: Path, text: str, name: str = "330105.yaml", *, head: bool = True) -> Path:
