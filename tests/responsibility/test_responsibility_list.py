@@ -206,6 +206,26 @@ def test_xlsx_merged_groups_frozen_header_filter_print_setup(outputs: dict[str, 
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
 
 
+def test_xlsx_fonts_borders_and_page(outputs: dict[str, Path]) -> None:
+    """The title in 黑体 16 over the table, the header in 黑体, the body in 仿宋 with thin borders, the long
+    columns left-aligned; printed centred with page numbers in the footer, the print area the whole list."""
+    ws = openpyxl.load_workbook(outputs["xlsx"])["责任清单"]
+    title, head, body, units = ws["A1"], ws["A2"], ws["C3"], ws["F3"]
+    assert (title.font.name, title.font.sz, title.font.b) == ("黑体", 16, True)
+    assert "A1:G1" in {str(r) for r in ws.merged_cells.ranges} and ws.row_dimensions[1].height == 30
+    assert (head.font.name, head.font.b, head.alignment.horizontal) == ("黑体", True, "center")
+    assert (body.font.name, body.font.sz, body.alignment.horizontal) == ("仿宋", 11, "center")
+    assert units.alignment.horizontal == "left" and units.alignment.wrap_text
+    for cell in (head, body, units):
+        assert {getattr(cell.border, s).style for s in ("left", "right", "top", "bottom")} == {"thin"}
+    assert ws["A3"].data_type == "n" and ws["A3"].value == 1
+    assert ws.print_area == "'责任清单'!$A$1:$G$75" and ws.print_options.horizontalCentered
+    assert (ws.page_margins.left, ws.page_margins.right, ws.page_margins.top, ws.page_margins.bottom) == (
+        0.5, 0.5, 0.75, 0.75)
+    assert ws.oddFooter.center.text == "第 &P 页，共 &N 页"
+    assert [ws.column_dimensions[c].width for c in "ABCDEFG"] == [6, 14, 12, 18, 30, 40, 10]
+
+
 def test_outputs_are_reproducible(view: BuildView, outputs: dict[str, Path], tmp_path: Path) -> None:
     again = ResponsibilityRenderer().render(view, tmp_path, lambda _n: None)
     for path in again:

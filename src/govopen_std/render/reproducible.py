@@ -1,9 +1,10 @@
-"""Byte-reproducible OOXML packages saved through python-docx or openpyxl: fixed entry times and properties.
+"""Byte-reproducible OOXML packages: fixed zip entry times and properties.
 
 python-docx and openpyxl stamp every zip entry with the wall clock, and openpyxl also overwrites the
 `modified` property on save. We save into memory, then rewrite the package with every entry dated at the
 build date (and, for XLSX, the core properties re-serialised), so two builds of the same sources are
-identical byte for byte.
+identical byte for byte. Packages written part by part (`render.spreadsheetml`) are zipped by `zip_bytes`
+with the same entry settings.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,20 +24,26 @@ def build_datetime(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day)
 
 
-def write_package(data: bytes, path: Path, day: dt.date, replace: dict[str, bytes] | None = None) -> Path:
-    """Rewrite the package `data` to `path` with every entry dated `day`; `replace` swaps entry contents."""
+def zip_bytes(entries: Iterable[tuple[str, bytes]], day: dt.date) -> bytes:
+    """A zip of `entries` in their order, every entry dated `day` (the zip format starts in 1980)."""
     stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for entry in src.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, blob in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # the same on every OS
             info.external_attr = 0o644 << 16
-            blob = (replace or {}).get(entry.filename, src.read(entry.filename))
             dst.writestr(info, blob)
+    return out.getvalue()
+
+
+def write_package(data: bytes, path: Path, day: dt.date, replace: dict[str, bytes] | None = None) -> Path:
+    """Rewrite the package `data` to `path` with every entry dated `day`; `replace` swaps entry contents."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        entries = [(e.filename, (replace or {}).get(e.filename, src.read(e.filename))) for e in src.infolist()]
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(out.getvalue())
+    path.write_bytes(zip_bytes(entries, day))
     return path
 
 
