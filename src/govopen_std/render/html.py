@@ -2,8 +2,10 @@
 (build/site/ for the province, build/<code>/site/ for a county).
 
 It reads only the view model. Templates (Jinja2, autoescape on), CSS and vanilla JS come from
-templates/html/ of the workspace or of the embedded standards. The output is byte-identical for the
-same view: fixed page order, no clock (the view's build_date), sorted assets.
+templates/html/ of the workspace or of the embedded standards; govopen's own templates alone render in a
+plain Jinja environment, a workspace's in the sandbox (html_site/templates.py), with the same output.
+The output is byte-identical for the same view: fixed page order, no clock (the view's build_date),
+sorted assets.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from govopen_std.render.base import Advance
 from govopen_std.render.html_site.pages import Page, plan, site_context
 from govopen_std.render.html_site.paths import item_path
 from govopen_std.render.html_site.search import INDEX_FILE, index_script
-from govopen_std.render.html_site.templates import asset_files, environment, template_dirs
+from govopen_std.render.html_site.templates import asset_files, site_environment, template_dirs
 from govopen_std.view.model import BuildView
 
 SITE_DIR = "site"
@@ -41,18 +43,19 @@ class HtmlRenderer:
     def render(self, view: BuildView, out: Path, advance: Advance) -> list[Path]:
         site = out / SITE_DIR
         dirs = template_dirs(view.templates_dir)
-        env = environment(dirs)
+        env = site_environment(dirs)
         common = {"site": site_context(view)}
+        writer = _Writer()
         written = []
         for page in plan(view, all_standards=self.all_standards):
-            written.append(_write(site / page.path, _render(env, page, common)))
+            written.append(writer.write(site / page.path, _render(env, page, common)))
             advance(page.path)
         paths = {row.code: item_path(row) for row in view.items}
-        written.append(_write(site / INDEX_FILE, index_script(view, paths)))
+        written.append(writer.write(site / INDEX_FILE, index_script(view, paths)))
         advance(INDEX_FILE)
         for rel, source in asset_files(dirs).items():
             target = site / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            writer.folder(target.parent)
             shutil.copyfile(source, target)
             written.append(target)
             advance(rel)
@@ -73,7 +76,19 @@ def _render(env: Environment, page: Page, common: dict[str, Any]) -> str:
                            line=where.lineno if where else "?", detail=exc.message or type(exc).__name__) from exc
 
 
-def _write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
-    return path
+class _Writer:
+    """Writes the site's files, creating each folder once."""
+
+    def __init__(self) -> None:
+        self.folders: set[Path] = set()
+
+    def folder(self, path: Path) -> None:
+        if path not in self.folders:
+            path.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path)
+
+    def write(self, path: Path, text: str) -> Path:
+        self.folder(path.parent)
+        with open(path, "wb") as file:  # bytes as they are: the same as text with newline="\n"
+            file.write(text.encode("utf-8"))
+        return path

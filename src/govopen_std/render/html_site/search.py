@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from govopen_std.view.model import BuildView, ItemRow, LawRef, LawView
 
@@ -25,9 +26,18 @@ GLOBAL_NAME = "GOVOPEN_SEARCH"
 OTHER_CHANNEL = "其他"
 
 
+@lru_cache(maxsize=1 << 15)
 def normalize(text: str) -> str:
     """The same normalization as search.js: NFKC (full-width to half-width) and lower case."""
+    # cached: a worker indexes county after county, and most texts (names, contents, citation keys) recur
     return unicodedata.normalize("NFKC", text).lower()
+
+
+def normalize_lines(lines: list[str]) -> str:
+    """normalize("\n".join(lines)), a line at a time: a line feed is a boundary that neither NFKC (it never
+    combines) nor lower case (it ends a word, for the final sigma) looks across, so each line normalizes
+    alone, and most lines are cached (the subjects line changes from county to county, the others do not)."""
+    return "\n".join(normalize(line) for line in lines)
 
 
 @dataclass(frozen=True)
@@ -102,10 +112,10 @@ def _keys(row: ItemRow, laws: dict[str, LawView], body: str) -> str:
 def _entry(row: ItemRow, view: BuildView, laws: dict[str, LawView], titles: dict[str, str]) -> dict[str, object]:
     kinds = view.vocabulary.get("audiences", ())
     title = " ".join(p for p in (row.name, row.primary, row.secondary, row.tertiary, row.code) if p)
-    body = "\n".join([" ".join(t for t, _ in row.content), _law_text(row, laws), " ".join(row.subjects)])
+    body = normalize_lines([" ".join(t for t, _ in row.content), _law_text(row, laws), " ".join(row.subjects)])
     return {
         "c": row.code, "n": row.name, "p": row.primary, "g": titles.get(row.group_id, row.group_id),
-        "t": normalize(title), "b": normalize(body), "k": _keys(row, laws, normalize(body)),
+        "t": normalize(title), "b": body, "k": _keys(row, laws, body),
         "d": row.group_id, "s": list(row.subjects), "m": row.method,
         "ch": list(dict.fromkeys(facet_channel(c.name) for c in row.channels)), "a": audience_kind(row, kinds), "l": levels_of(row), "o": row.openness,
         "st": row.provenance.label or "",
