@@ -1,9 +1,15 @@
 """The loader's event fast path gives exactly what the composing path gives (data, scalar types, positions),
-and hands everything else (aliases, tags, duplicate keys, syntax errors …) to the composing path."""
+and hands everything else (aliases, tags, duplicate keys, syntax errors …) to the composing path.
+
+The fast path reads PyYAML's libyaml events when PyYAML has libyaml, else ruamel's: both event sources are
+compared with the composing path and with each other, on the shipped standards, the fixtures, the bad-input
+corpus and a generated benchmark workspace."""
 
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +17,11 @@ import pytest
 
 from conftest import MINI, ROOT
 from govopen_std.diagnostics import Diagnostics
-from govopen_std.load import yaml_source
-from govopen_std.load.fastyaml import fast_build
+from govopen_std.load import fastyaml, yaml_source
+from govopen_std.load.fastyaml import fast_build, ruamel_build
+from govopen_std.load.gcpause import gc_paused
+
+needs_libyaml = pytest.mark.skipif(fastyaml.PyCParser is None, reason="PyYAML without libyaml: ruamel's events serve")
 
 
 def composed(text: str) -> tuple[Any, dict[Any, Any], dict[Any, Any]]:
@@ -93,3 +102,117 @@ def test_documents_the_fast_path_leaves_to_the_composing_path(text: str) -> None
 def test_nesting_over_the_limit_falls_back() -> None:
     deep = "".join("  " * i + f"k{i}:\n" for i in range(80)) + "  " * 80 + "v\n"
     assert fast_build(deep) is None
+
+
+def _texts(files: list[Path]) -> list[tuple[Path, str]]:
+    texts = []
+    for path in files:
+        try:
+            raw = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        texts.append((path, raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")))
+    return texts
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """A small benchmark workspace (benchmarks/generate.py): the shape of the throughput corpus."""
+    out = tmp_path_factory.mktemp("generated") / "ws"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(out), "--domains", "3", "--items",
+                    "40", "--counties", "3", "--overlay", "10"], check=True, capture_output=True, timeout=300)
+    return sorted(out.rglob("*.yaml"))
+
+
+@needs_libyaml
+def test_both_event_sources_build_the_same_data_and_positions(generated: list[Path]) -> None:
+    checked = 0
+    for path, text in _texts(corpus() + generated):
+        fast, reference = fast_build(text), ruamel_build(text)
+        assert (fast is None) == (reference is None), path
+        if fast is not None and reference is not None:
+            assert repr(fast[0]) == repr(reference[0]), path
+            assert (fast[1], fast[2]) == (reference[1], reference[2]), path
+            checked += 1
+    assert checked > 40
+
+
+def test_generated_workspace_loads_the_same_as_the_composing_path(generated: list[Path]) -> None:
+    for path, text in _texts(generated):
+        fast = fast_build(text)
+        assert fast is not None, path
+        expected = composed(text)
+        assert repr(fast[0]) == repr(expected[0]), path
+        assert (fast[1], fast[2]) == (expected[1], expected[2]), path
+
+
+@pytest.mark.parametrize("text", [
+    "a: [b:c]\n",  # libyaml 0.2 reads plain `b:c` in a flow collection; ruamel's libyaml reports an error
+    "a: {b:c}\n",
+    "a: [b?c]\n",
+    "a: [http://example.org]\n",
+    "a: [!,]\n",  # a tag next to a flow indicator: the two libyamls scan it differently
+    "a: ! x\n",  # any explicit tag, even the non-specific one
+    "- ! [x]\n",
+])
+def test_what_the_two_libyamls_read_differently_goes_to_the_composing_path(text: str) -> None:
+    assert fast_build(text) is None
+
+
+@pytest.mark.parametrize("text", ["a: [b:c]\n", "a: [b?c]\n", "a: [!,]\n"])
+def test_flow_scalars_only_newer_libyaml_accepts_stay_syntax_errors(text: str) -> None:
+    source = yaml_source.SourceFile(Path("x.yaml"), "x.yaml")
+    diags = Diagnostics()
+    yaml_source.load_text_into(source, text.encode(), diags)
+    assert source.data is None
+    assert [d.code for d in diags.items] == ["Y101"]
+
+
+@pytest.mark.parametrize("text", [
+    "a: [b: c, 'd:e', \"f?g\"]\n",  # a flow pair, and quoted scalars: both libyamls agree
+    "a: b:c\nd: e?f\n",  # plain `:` and `?` outside flow collections
+    "url: http://example.org/x?y=1\n",
+])
+def test_colons_both_libyamls_read_alike_stay_on_the_fast_path(text: str) -> None:
+    assert_same(text)
+
+
+def test_without_libyaml_the_ruamel_events_serve(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "a: [1, yes, 012, 0o12, 2024-01-02]\nb: {c: ~}\n"
+    expected = ruamel_build(text)
+    assert expected is not None
+    monkeypatch.setattr(fastyaml, "PyCParser", None)
+    assert repr(fast_build(text)) == repr(expected)
+
+
+def test_yaml_1_2_scalars_keep_the_current_types() -> None:
+    """YAML 1.2 as ruamel reads it: yes/on stay text, 012 is text, 0o12 is octal, dates stay text."""
+    fast = fast_build("a: yes\nb: on\nc: 012\nd: 0o12\ne: 2024-01-02\nf: 0x1F\ng: True\n")
+    assert fast is not None
+    assert fast[0] == {"a": "yes", "b": "on", "c": "012", "d": 10, "e": "2024-01-02", "f": 31, "g": True}
+
+
+@pytest.mark.parametrize("length", [10, 99_999, 250_000, 5_000_000])
+def test_node_cap_is_the_composing_paths(length: int) -> None:
+    """Past the composing path's cap (Y106) the fast path must give up too, so the cap must be the same."""
+    text = "x" * length
+    assert fastyaml._node_limit(text) == min(yaml_source.MAX_NODES, max(yaml_source.MIN_NODE_CAP, len(text)))
+
+
+def test_gc_paused_restores_the_collector() -> None:
+    import gc
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner pause leaves the outer one in force
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()

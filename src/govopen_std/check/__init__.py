@@ -19,6 +19,7 @@ from govopen_std.check import (
 )
 from govopen_std.check.context import CheckContext
 from govopen_std.diagnostics import Diagnostic, Diagnostics
+from govopen_std.load.gcpause import gc_paused
 
 RULES: dict[str, ModuleType] = {
     rule.ID: rule for rule in (system_rules, text_rules, law_rules, item_rules, placeholder_rules,
@@ -30,8 +31,11 @@ ExtraRule = Callable[[CheckContext], Iterator[Diagnostic]]
 
 def run_rules(ctx: CheckContext, extra: list[ExtraRule] | None = None) -> Diagnostics:
     diags = Diagnostics()
-    for rule in RULES.values():
-        diags.extend(list(rule.check(ctx)))
-    for fn in extra or []:
-        diags.extend(list(fn(ctx)))
+    # The rules walk the loaded workspace and make acyclic values; with the collector on, its full
+    # collections would re-traverse the whole loaded heap again and again (see load.gcpause).
+    with gc_paused():
+        for rule in RULES.values():
+            diags.extend(list(rule.check(ctx)))
+        for fn in extra or []:
+            diags.extend(list(fn(ctx)))
     return diags

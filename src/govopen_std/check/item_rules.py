@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from pydantic import BaseModel
+
 from govopen_std.check.context import CheckContext
 from govopen_std.diagnostics import Diagnostic, SourceLocation
 from govopen_std.load.sources import Located
@@ -58,14 +60,14 @@ def check_code(ctx: CheckContext, standard_id: str, item: Located[Item], *, loca
         location: SourceLocation = item.location("code")
         return location
 
-    if not re.match(scheme.pattern(), code):
-        yield Diagnostic.make("C406", where(), code=code, detail=f"应匹配 {scheme.pattern()}",
-                              detail_en=f"must match {scheme.pattern()}")
+    pattern, domains = _code_rule(ctx)
+    if not pattern.match(code):
+        yield Diagnostic.make("C406", where(), code=code, detail=f"应匹配 {pattern.pattern}",
+                              detail_en=f"must match {pattern.pattern}")
         return
     parts = code.split(scheme.separator)
     fields = {seg.field: part for seg, part in zip(scheme.segments, parts, strict=False)}
     group = ctx.group_of(standard_id)
-    domains = {d.code for d in scheme.domains}
     if fields.get("domain") not in domains:
         yield Diagnostic.make("C406", where(), code=code, detail=f"领域代码应为 {'、'.join(sorted(domains))} 之一",
                               detail_en="unknown domain code")
@@ -80,16 +82,52 @@ def check_code(ctx: CheckContext, standard_id: str, item: Located[Item], *, loca
                               detail_en=f"primary number must be within {low:02d}-{high:02d}")
 
 
+def _code_rule(ctx: CheckContext) -> tuple[re.Pattern[str], set[str]]:
+    """gen-02's code pattern, compiled, and its domain codes: made once per check rather than once per item."""
+    cached = ctx.extra.get("item_rules.code_rule")
+    if not isinstance(cached, tuple):
+        assert ctx.coding is not None
+        cached = (re.compile(ctx.coding.pattern()), {d.code for d in ctx.coding.domains})
+        ctx.extra["item_rules.code_rule"] = cached
+    return cached
+
+
+_TEXT_ATTRS = ("text", "law", "kind")  # ContentElement, Deadline / Citation / Audience
+# model class -> the first of _TEXT_ATTRS that is one of its `str` fields (None: none is), found once per class:
+# asking a pydantic model for an attribute it lacks raises and catches an AttributeError, ~1 µs per miss.
+_TEXT_FIELD: dict[type, str | None] = {}
+
+
+def _text_field(kind: type[BaseModel]) -> str | None:
+    """The attribute `_blank` reads on instances of `kind`, when it is the same for all of them: the first of
+    _TEXT_ATTRS, a field declared plain `str`, with no earlier one present (None: ask every instance)."""
+    if kind not in _TEXT_FIELD:
+        found: str | None = None
+        for attr in _TEXT_ATTRS:
+            if attr in kind.model_fields:
+                found = attr if kind.model_fields[attr].annotation is str else None
+                break
+            if hasattr(kind, attr):  # a property or method of that name: leave it to the general case
+                break
+        _TEXT_FIELD[kind] = found
+    return _TEXT_FIELD[kind]
+
+
 def _blank(value: object) -> bool:
     """An entry written but empty: blank text, a content element or citation with blank text, a blank deadline."""
     if value is None:
         return True
     if isinstance(value, str):
         return not value.strip()
-    for attr in ("text", "law", "kind"):  # ContentElement, Deadline / Citation / Audience
-        inner = getattr(value, attr, None)
-        if isinstance(inner, str):
+    if isinstance(value, BaseModel):
+        attr = _text_field(type(value))
+        if attr is not None:  # a required `str` field: always set, always text
+            inner: str = getattr(value, attr)
             return not inner.strip()
+    for attr in _TEXT_ATTRS:
+        inner_value = getattr(value, attr, None)
+        if isinstance(inner_value, str):
+            return not inner_value.strip()
     return False
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from govopen_std.check.context import CheckContext
 from govopen_std.diagnostics import Diagnostic, SourceLocation
@@ -40,19 +40,52 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                 yield Diagnostic.make("C404", _find(source, offsets, loc, match.group(0)), term=match.group(0))
 
 
-def _screen(terms: list[str]) -> re.Pattern[str] | None:
-    """A pattern over a file's raw text that every file holding a term in a value matches (a term's spaces
-    may have been line breaks that YAML folded); None when raw text cannot tell (a term with a quote)."""
+class Screen(NamedTuple):
+    """A pattern that every file holding a term in a value matches, over the file's raw text (`fold`: its
+    folded text, see `_folded`)."""
+
+    pattern: re.Pattern[str]
+    fold: bool
+
+
+def _screen(terms: list[str]) -> Screen | None:
+    """The screen for `terms` (a term's spaces may have been line breaks that YAML folded); None when raw text
+    cannot tell (a term with a quote).
+
+    A case-insensitive scan of every file is most of this rule's time: re.IGNORECASE keeps the engine from
+    skipping ahead to a term's first character, ten times slower than a plain scan. So when the terms' cased
+    characters are ASCII letters, the screen is a plain pattern of the lower-case terms over the folded text,
+    which holds a term wherever the raw text holds one under re.IGNORECASE (it may hold more: the screen
+    only decides which files are walked; the walk decides with the rule's own pattern)."""
     if any(q in t for t in terms for q in "'\"\\"):
         return None
-    return re.compile("|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in terms if t.split()),
-                      re.IGNORECASE)
+    words = [t.split() for t in terms if t.split()]
+    if all(_foldable(w) for ws in words for w in ws):
+        return Screen(re.compile("|".join(r"\s+".join(re.escape(w.lower()) for w in ws) for ws in words)), fold=True)
+    return Screen(re.compile("|".join(r"\s+".join(re.escape(w) for w in ws) for ws in words), re.IGNORECASE), fold=False)
 
 
-def _may_contain(text: str, screen: re.Pattern[str] | None) -> bool:
+def _foldable(word: str) -> bool:
+    """Every character is an ASCII letter, or has no case (CJK, digits, punctuation) and survives `_folded`."""
+    return all((c.isascii() and c.isalpha()) or (c.lower() == c == c.upper() and c not in _DROPPED) for c in word)
+
+
+# What re.IGNORECASE also takes for an ASCII letter, beyond its two cases: dotless ı (i), long ſ (s), dotted İ
+# (whose lower case is i plus a combining dot above) and the Kelvin sign (whose lower case is k).
+# tests/check/test_placeholder_screen.py checks `_folded` against every Unicode character.
+_DROPPED = "\u0307"
+
+
+def _folded(text: str) -> str:
+    return text.lower().replace("ı", "i").replace("ſ", "s").replace(_DROPPED, "")
+
+
+def _may_contain(text: str, screen: Screen | None) -> bool:
     """False only when no value of the file can hold a term: walking every value of every file is the
     costly part of this rule, and almost no file has a placeholder. Escapes (\\uXXXX) defeat the screen."""
-    return screen is None or "\\" in text or screen.search(text) is not None
+    if screen is None or "\\" in text:
+        return True
+    return screen.pattern.search(_folded(text) if screen.fold else text) is not None
 
 
 def _strings(data: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:

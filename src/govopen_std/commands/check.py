@@ -1,4 +1,7 @@
-"""`govopen check`: schema, references and completeness; the CI entry point. Never writes files."""
+"""`govopen check`: schema, references and completeness; the CI entry point. Never writes files.
+
+A plain `govopen check` (options in their usual forms) does not come here: `cli.main` runs it without typer
+(`commands.check_fast`), through the same `run_check`."""
 
 from __future__ import annotations
 
@@ -31,11 +34,7 @@ def check(
     report: bool = typer.Option(False, "--report", help="另外打印各领域完整性报告（事项数、六要素齐全数、引用法规数、渠道数）"),
 ) -> None:
     """检查标准源文件：格式、引用和完整性。退出码：0 无问题，1 有达到 --fail-on 级别的问题，2 用法或环境错误。"""
-    from govopen_std.diagnostics import ExitCode, Severity
-    from govopen_std.pipeline import check_workspace
-    from govopen_std.report import report_check
+    # the same body as a plain `govopen check` that cli.main runs without typer (commands.check_fast)
+    from govopen_std.commands.check_fast import run_check
 
-    result = check_workspace(workspace, memo=not report)  # the completeness report reads the sources
-    report_check(result, fmt.value, lang=lang.value, completeness=report)
-    failed = result.failed(Severity.parse(fail_on.value))
-    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+    raise typer.Exit(run_check(workspace, fmt.value, lang.value, fail_on.value, report=report))

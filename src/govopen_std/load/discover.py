@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from govopen_std.diagnostics import GovOpenError
@@ -34,7 +34,9 @@ class Workspace:
 
 def embedded_root() -> Path:
     """The default workspace: inside the wheel, or the repository root when running from a checkout."""
-    packaged = Path(str(resources.files("govopen_std"))) / "_workspace"
+    # the package folder, as `importlib.resources.files("govopen_std")` names it for an installed wheel, without
+    # importing importlib.resources (~10 ms of every `govopen check` on the shipped standards)
+    packaged = Path(__file__).parents[1] / "_workspace"
     if (packaged / CONFIG_NAME).is_file():
         return packaged
     checkout = Path(__file__).resolve().parents[3]
@@ -76,13 +78,24 @@ class SourcePaths:
         return paths + [extra for extra, _ in self.duplicates]
 
 
+def special(path: Path) -> bool:
+    """True for something on disk that is neither a regular file nor a folder: a FIFO, a socket, a device, or a
+    link to one. Reading it would block (a FIFO) or never end (/dev/zero), so it is never opened. One `stat`:
+    discovery calls this for every file of the workspace."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # missing, a broken link, a loop: reading it reports the problem (Y108)
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def _found(folder: Path, pattern: str) -> list[Path]:
-    """Sorted matches of `pattern` with either YAML suffix, leaving out special files (a FIFO, or a link to
-    /dev/zero, would block or never end a read); a folder or a broken link named *.yaml is kept, so that
-    reading it reports a located Y108. Two files of one stem (330105.yaml and 330105.yml) are both kept:
-    the rules report the second as a duplicate standard or county (R305, O502)."""
+    """Sorted matches of `pattern` with either YAML suffix, leaving out special files (see `special`); a folder
+    or a broken link named *.yaml is kept, so that reading it reports a located Y108. Two files of one stem
+    (330105.yaml and 330105.yml) are both kept: the rules report the second as a duplicate standard or county
+    (R305, O502)."""
     matches = [p for suffix in YAML_SUFFIXES for p in folder.glob(pattern + suffix)]
-    return sorted(p for p in matches if p.is_file() or p.is_dir() or not p.exists())
+    return sorted(p for p in matches if not special(p))
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -100,7 +113,9 @@ def _named(folder: Path, stem: str) -> tuple[Path, Path | None]:
 
 
 def discover(standards: Path, config: Path) -> SourcePaths:
-    laws = [p for p in (standards / ("laws" + s) for s in YAML_SUFFIXES) if p.is_file()]
+    # A special file at a fixed name is kept (unlike a globbed one): the loader reports it (Y108) instead of
+    # letting the role silently disappear; it is never opened (load.preload, load.memo).
+    laws = [p for p in (standards / ("laws" + s) for s in YAML_SUFFIXES) if p.is_file() or special(p)]
     laws += _found(standards / "laws", "*")
     texts = _found(standards / "general", "*") + _found(standards / "domains", "*/*")
     duplicates = []
@@ -115,7 +130,7 @@ def discover(standards: Path, config: Path) -> SourcePaths:
         system=named["system"],
         vocabulary=named["vocabulary"],
         laws=laws,
-        organizations=orgs if orgs.is_file() else None,
+        organizations=orgs if orgs.is_file() or special(orgs) else None,
         texts=texts,
         counties=yaml_files(standards / "counties"),
         duplicates=tuple(duplicates),

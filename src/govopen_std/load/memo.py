@@ -6,84 +6,135 @@ own template files (`check.template_rules` validates them), and all of
 govopen's code (`cache.code_fingerprint`). The value is the diagnostics and the summary counts. A
 result is stored only when the key computed after the check equals the one computed before it, so a
 file edited while the check ran is never remembered with the wrong result.
+
+Answering from the memo must stay cheap (`govopen check` in a pre-commit hook), so this module imports
+no parser: the folder settings of govopen.yaml that the key needs are themselves remembered by the
+config file's bytes (kind "config"), and the YAML parser loads only when they are not.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from govopen_std.diagnostics import Diagnostic, relpath
+from govopen_std.diagnostics import Diagnostic
 from govopen_std.load import cache
-from govopen_std.load.discover import SourcePaths, Workspace, discover
-from govopen_std.load.fastyaml import fast_build
+from govopen_std.load.discover import SourcePaths, Workspace, discover, special
+from govopen_std.load.display import DisplayPaths
 
 KIND = "results"
+CONFIG_KIND = "config"
 
 
-def _config_dir(config_bytes: bytes, key: str, default: str) -> str:
-    """A folder setting of govopen.yaml as the full load reads it (the default when the file is odd)."""
+class ConfigSettings(NamedTuple):
+    """What of govopen.yaml decides which files a check reads, as the full load reads it."""
+
+    standards_dir: str
+    templates_dir: str
+    base: str | None  # `base:` when it names one (load/base.py)
+
+
+def parse_settings(config_bytes: bytes) -> ConfigSettings:
+    """The settings of govopen.yaml, read by the loader that reads it for the check (the defaults where the
+    file is odd: not UTF-8, not YAML, not a mapping). Validation may still refuse the file and fall back to
+    the defaults: `pipeline` remembers a result only when its check read these same settings."""
+    from govopen_std.diagnostics import Diagnostics
+    from govopen_std.load.yaml_source import SourceFile, load_text_into
+
+    source = load_text_into(SourceFile(path=Path(), display=""), config_bytes, Diagnostics())
+    data = source.data if isinstance(source.data, dict) else {}
+
+    def folder(key: str, default: str) -> str:
+        value = data.get(key)
+        return value if isinstance(value, str) and value else default
+
+    base = data.get("base")
+    return ConfigSettings(folder("standards_dir", "standards"), folder("templates_dir", "templates"),
+                          base if isinstance(base, str) and base.strip() else None)
+
+
+# Settings by the digest of govopen.yaml's bytes, for the runs of one process (a check reads them up to three times).
+_SEEN: dict[str, ConfigSettings] = {}
+
+
+def settings(config_bytes: bytes, store: cache.Store | None = None) -> ConfigSettings:
+    """`parse_settings`, remembered in this process and in `store` under the file's bytes and govopen's code."""
+    raw_digest = cache.digest(config_bytes)
+    if raw_digest in _SEEN:
+        return _SEEN[raw_digest]
+    key = cache.digest(f"{raw_digest}:{cache.code_fingerprint()}".encode())
+    found = _stored_settings(store.get(CONFIG_KIND, key)) if store is not None else None
+    if found is None:
+        found = parse_settings(config_bytes)
+        if store is not None:
+            store.put(CONFIG_KIND, key, tuple(found))
+    _SEEN[raw_digest] = found
+    return found
+
+
+def _stored_settings(value: Any) -> ConfigSettings | None:
+    """A remembered entry, or None when it is absent or not of the expected shape."""
+    if not isinstance(value, tuple) or len(value) != 3:
+        return None
+    standards_dir, templates_dir, base = value
+    if not (isinstance(standards_dir, str) and isinstance(templates_dir, str) and isinstance(base, str | None)):
+        return None
+    return ConfigSettings(standards_dir, templates_dir, base)
+
+
+def _config_bytes(workspace: Workspace) -> bytes | None:
     try:
-        parsed = fast_build(config_bytes.decode("utf-8"))
-    except UnicodeDecodeError:
-        return default
-    data = parsed[0] if parsed else None
-    value = data.get(key) if isinstance(data, dict) else None
-    return value if isinstance(value, str) and value else default
+        return workspace.config_path.read_bytes()
+    except OSError:
+        return None
 
 
-def _standards_dir(config_bytes: bytes) -> str:
-    return _config_dir(config_bytes, "standards_dir", "standards")
+def workspace_settings(workspace: Workspace, store: cache.Store | None = None) -> ConfigSettings | None:
+    """The settings of the workspace's govopen.yaml as it is now; None when it cannot be read."""
+    config = _config_bytes(workspace)
+    return settings(config, store) if config is not None else None
 
 
-def template_files(workspace: Workspace) -> list[Path]:
+def template_files(workspace: Workspace, store: cache.Store | None = None) -> list[Path]:
     """A workspace's own template files, which `check` validates too (none for the embedded workspace)."""
     if workspace.embedded:
         return []
-    try:
-        folder = workspace.root / _config_dir(workspace.config_path.read_bytes(), "templates_dir", "templates")
-    except OSError:
+    config = _config_bytes(workspace)
+    if config is None:
         return []
+    folder = workspace.root / settings(config, store).templates_dir
     return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
 
 
-def _base(config_bytes: bytes) -> str | None:
-    """`base` of govopen.yaml, when it names one (load/base.py)."""
-    try:
-        parsed = fast_build(config_bytes.decode("utf-8"))
-    except UnicodeDecodeError:
+def source_paths(workspace: Workspace, store: cache.Store | None = None) -> SourcePaths | None:
+    config = _config_bytes(workspace)
+    if config is None:
         return None
-    data = parsed[0] if parsed else None
-    value = data.get("base") if isinstance(data, dict) else None
-    return value if isinstance(value, str) and value.strip() else None
-
-
-def source_paths(workspace: Workspace) -> SourcePaths | None:
-    try:
-        config = workspace.config_path.read_bytes()
-    except OSError:
-        return None
-    paths = discover(workspace.root / _standards_dir(config), workspace.config_path)
-    base = _base(config)
-    if base is None:
+    found = settings(config, store)
+    paths = discover(workspace.root / found.standards_dir, workspace.config_path)
+    if found.base is None:
         return paths
     from govopen_std.load.base import BaseUnusable, base_standards, with_base
 
     try:  # the base's files are part of what the check read, so they are part of the key
-        return with_base(paths, base_standards(workspace.root, base))
+        return with_base(paths, base_standards(workspace.root, found.base))
     except BaseUnusable:
         return paths
 
 
-def workspace_key(workspace: Workspace) -> str | None:
-    """The memo key of the workspace as it is on disk now; None when a file cannot be read."""
-    paths = source_paths(workspace)
+def workspace_key(workspace: Workspace, store: cache.Store | None = None) -> str | None:
+    """The memo key of the workspace as it is on disk now; None when a file cannot be read (or must not be:
+    a special file, which the check reports instead of reading)."""
+    paths = source_paths(workspace, store)
     if paths is None:
         return None
     files: list[tuple[str, str]] = []
-    for path in [*paths.all(), *template_files(workspace)]:
+    display = DisplayPaths(workspace.root)
+    for path in [*paths.all(), *template_files(workspace, store)]:
+        if special(path):
+            return None
         try:
-            files.append((relpath(path, workspace.root), cache.digest(path.read_bytes())))
+            files.append((display(path), cache.digest(path.read_bytes())))
         except OSError:
             return None
     return cache.result_key(files)

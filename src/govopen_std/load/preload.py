@@ -5,24 +5,24 @@ file is read once, hashed, and looked up in the cache (`load.cache`). Files that
 `yaml_source.load_text_into`, exactly as an uncached load does, in worker processes when there is
 enough to parse to pay for them (each worker returns its result in the same marshalled form the cache
 stores). Results are applied in file order, so diagnostics and data are the same whatever was cached
-and however many processes ran.
+and however many processes ran. A special file (a FIFO, a device: `discover.special`) is never opened: it
+is a Y108 here, where a read would block.
 """
 
 from __future__ import annotations
 
 import marshal
-import multiprocessing
 import os
-import random
 import sys
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govopen_std.diagnostics import Diagnostic, Diagnostics, relpath
+from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation
 from govopen_std.load import cache
+from govopen_std.load.discover import special
+from govopen_std.load.display import DisplayPaths
 from govopen_std.load.yaml_source import MAX_BYTES, SourceFile, load_text_into
 
 # Below this many bytes to parse, starting worker processes costs more than it saves.
@@ -81,6 +81,14 @@ def _apply(payload: bytes, raw: bytes, path: Path, display: str, raw_digest: str
     return Loaded(source, diagnostics)
 
 
+def _not_regular(path: Path, display: str) -> Loaded:
+    """A special file at a source path: reported, never read (see `discover.special`)."""
+    return Loaded(SourceFile(path=path, display=display),
+                  [Diagnostic.make("Y108", SourceLocation(display), detail="不是普通文件（管道、设备等特殊文件不能作为源文件读取）",
+                                   detail_en="not a regular file (a pipe, a device or another special file cannot be read "
+                                             "as a source)")])
+
+
 def _read(path: Path) -> bytes | None:
     """The file's bytes, or None when the ordinary loader must handle it (missing, unreadable, too big)."""
     try:
@@ -95,17 +103,27 @@ def _fork_context() -> Any:
     """Worker processes are forked where that is cheap and safe (Linux); elsewhere we parse in-process."""
     if sys.platform != "linux":
         return None
+    import multiprocessing  # only when there is enough to parse for workers: ~15 ms to import
+
     return multiprocessing.get_context("fork")
 
 
 def _parallel(raws: list[bytes], jobs: int) -> bool:
-    return jobs > 1 and _fork_context() is not None and len(raws) > 1 and sum(map(len, raws)) >= PARALLEL_MIN_BYTES
+    return jobs > 1 and len(raws) > 1 and sum(map(len, raws)) >= PARALLEL_MIN_BYTES and _fork_context() is not None
 
 
 def _parse_parallel(raws: list[bytes], jobs: int) -> list[bytes]:
+    from concurrent.futures import ProcessPoolExecutor
+
     chunk = max(1, len(raws) // (jobs * 4))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
         return list(pool.map(parse_payload, raws, chunksize=chunk))
+
+
+def _prune_now() -> bool:
+    import random
+
+    return random.random() < PRUNE_CHANCE
 
 
 def default_jobs() -> int:
@@ -117,11 +135,15 @@ def preload(paths: Iterable[Path], root: Path, *, store: cache.Store | None,
     """Every readable file of `paths`, parsed or taken from the cache; the rest is left to the loader."""
     found: dict[Path, Loaded] = {}
     misses: list[tuple[Path, str, bytes, str]] = []
+    displays = DisplayPaths(root)
     for path in paths:
+        if special(path):
+            found[path] = _not_regular(path, displays(path))
+            continue
         raw = _read(path)
         if raw is None:
             continue
-        display, raw_digest = relpath(path, root), cache.digest(raw)
+        display, raw_digest = displays(path), cache.digest(raw)
         payload = store.get_payload("files", cache.file_key(raw_digest)) if store else None
         loaded = _apply(payload, raw, path, display, raw_digest) if payload is not None else None
         if loaded is None:
@@ -143,6 +165,6 @@ def preload(paths: Iterable[Path], root: Path, *, store: cache.Store | None,
             if store is not None:
                 diags = Diagnostics(list(found[path].diagnostics))
                 store.put_payload("files", cache.file_key(raw_digest), to_payload(found[path].source, diags))
-    if misses and store is not None and random.random() < PRUNE_CHANCE:
+    if misses and store is not None and _prune_now():
         store.prune("files")
     return found

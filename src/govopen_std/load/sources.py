@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation, relpath
 from govopen_std.load.cache import open_store
 from govopen_std.load.discover import SourcePaths, Workspace, discover
-from govopen_std.load.preload import Loaded, preload
-from govopen_std.load.yaml_source import Loc, SourceFile, load_file
 
-if TYPE_CHECKING:  # the models (pydantic) load only when files are validated: `check` answered from its memo skips them
+# The models (pydantic) load only when files are validated, the parser only when a file is read: `check`
+# answered from its memo needs neither.
+if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from govopen_std.load.preload import Loaded
+    from govopen_std.load.yaml_source import Loc, SourceFile
     from govopen_std.model.item import Item
     from govopen_std.model.law import Law
     from govopen_std.model.standard import StandardText
@@ -88,6 +90,8 @@ class _Reader:
             self.diags.extend(ahead.diagnostics)
             source = ahead.source
         else:
+            from govopen_std.load.yaml_source import load_file
+
             source = load_file(path, relpath(path, self.workspace.root), self.diags)
         self.files.append(source)
         return source
@@ -178,6 +182,13 @@ def load_sources(workspace: Workspace, diags: Diagnostics, *, cache_dir: Path | 
 
     Files come through the parse cache (`cache_dir`, default: the user cache; see `load.cache`) and
     are parsed in up to `jobs` processes (default: the number of cores) when there is much to parse."""
+    from govopen_std.load.gcpause import gc_paused
+
+    with gc_paused():  # everything loaded here is acyclic and lives until the check ends: see load.gcpause
+        return _load_sources(workspace, diags, cache_dir, jobs)
+
+
+def _load_sources(workspace: Workspace, diags: Diagnostics, cache_dir: Path | None, jobs: int | None) -> Sources:
     from govopen_std.model.system import System
     from govopen_std.model.vocabulary import Vocabulary
     from govopen_std.model.workspace import WorkspaceConfig
@@ -191,6 +202,8 @@ def load_sources(workspace: Workspace, diags: Diagnostics, *, cache_dir: Path | 
     for extra, used in paths.duplicates:
         diags.emit("R305", SourceLocation(relpath(extra, workspace.root)), what="源文件", what_en="source file",
                    id=extra.name, first=relpath(used, workspace.root))
+    from govopen_std.load.preload import preload
+
     reader.preloaded = preload([p for p in paths.all() if p != paths.config], workspace.root,
                                store=open_store(cache_dir), jobs=jobs)
     sources = Sources(workspace=workspace, paths=paths, config=config)

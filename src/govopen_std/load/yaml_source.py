@@ -20,6 +20,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation
 from govopen_std.load.fastyaml import convert_scalar, fast_build
+from govopen_std.load.gcpause import gc_paused
 from govopen_std.load.yaml_errors import GENERIC_ADVICE, problem_zh, read_error, syntax_diagnostic
 
 Loc = tuple[str | int, ...]
@@ -173,6 +174,12 @@ def load_file(path: Path, display: str, diags: Diagnostics) -> SourceFile:
 
 
 def load_text_into(source: SourceFile, raw: bytes, diags: Diagnostics) -> SourceFile:
+    """Parse `raw` into `source` (data, positions), reporting problems to `diags`."""
+    with gc_paused():  # a file's data and position index are acyclic: see load.gcpause
+        return _load_text_into(source, raw, diags)
+
+
+def _load_text_into(source: SourceFile, raw: bytes, diags: Diagnostics) -> SourceFile:
     text = _decode(raw, source, diags)
     if text is None:
         return source

@@ -9,6 +9,7 @@ trigger. Text we cannot parse keeps only its wording; that is allowed and never 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -67,8 +68,7 @@ class Deadline(StrictModel):
     @model_validator(mode="after")
     def _parse(self) -> Deadline:
         if self.kind is None:
-            parsed = parse_deadline(self.text)
-            for key, val in parsed.items():
+            for key, val in _parsed(self.text):
                 object.__setattr__(self, key, val)
         return self
 
@@ -83,6 +83,12 @@ class Deadline(StrictModel):
         if self.kind in ("at_least", "before"):
             return self.days >= other.days
         return True
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str) -> tuple[tuple[str, object], ...]:
+    """`parse_deadline` as immutable pairs, cached: catalogs repeat a few dozen wordings thousands of times."""
+    return tuple(parse_deadline(text).items())
 
 
 def parse_deadline(text: str) -> dict[str, object]:
