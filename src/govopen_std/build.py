@@ -3,7 +3,8 @@
 Reads like the pipeline. All data is gathered and checked before any output is written; outputs
 are written to a staging folder inside the output folder and each top-level output is moved into
 place only when the whole build succeeded, so a failed or interrupted build leaves the previous
-outputs untouched.
+outputs untouched. A build whose every target is up to date is answered from the memos of the last
+check and plan without loading the workspace (`recall_unchanged`).
 """
 
 from __future__ import annotations
@@ -18,25 +19,28 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics
 from govopen_std.incremental import (
     PROVINCE,
     Manifest,
+    Plan,
     TargetRecord,
     build_keys,
     drop_manifest,
     load_manifest,
+    plan_key,
+    recall_plan,
+    remember_plan,
     up_to_date,
     write_manifest,
 )
-from govopen_std.load.sources import Sources
+from govopen_std.load.cache import Store, open_store
+from govopen_std.load.discover import find_workspace
+from govopen_std.load.memo import recall, source_paths, workspace_key
 from govopen_std.pipeline import CheckResult, check_workspace
 from govopen_std.render.base import available
-from govopen_std.resolve.catalog import Catalog, resolve_province
-from govopen_std.view.builder import build_view
-from govopen_std.view.model import BuildView
 from govopen_std.workers import (
     BuildInterrupted,
     Pool,
@@ -48,6 +52,11 @@ from govopen_std.workers import (
     set_state,
     target_dir,
 )
+
+if TYPE_CHECKING:  # the models load only when something is built, not when an unchanged build is answered
+    from govopen_std.load.sources import Sources
+    from govopen_std.resolve.catalog import Catalog
+    from govopen_std.view.model import BuildView
 
 __all__ = ["BuildInterrupted", "BuildOptions", "BuildResult", "RenderFailed", "resolve_catalogs", "run", "views_for"]
 
@@ -112,6 +121,8 @@ Progress = Callable[[str, int], Callable[[str], None]]
 
 def resolve_catalogs(check: CheckResult, opts: BuildOptions, diags: Diagnostics) -> list[Catalog]:
     """The province catalog and the requested county catalogs."""
+    from govopen_std.resolve.catalog import resolve_province
+
     sources = check.sources
     group_of = {p.id: p.group for p in sources.system.value.standards} if sources.system else {}
     base = resolve_province(sources, group_of)
@@ -125,6 +136,8 @@ def resolve_catalogs(check: CheckResult, opts: BuildOptions, diags: Diagnostics)
 
 
 def views_for(check: CheckResult, catalogs: list[Catalog]) -> list[BuildView]:
+    from govopen_std.view.builder import build_view
+
     return [build_view(check.sources, catalog) for catalog in catalogs]
 
 
@@ -200,6 +213,9 @@ def run(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
     from govopen_std.usage import check_build_options, is_usage_error
 
     check_build_options(opts.formats, opts.counties)  # an unknown --format or county code: exit 2 at once
+    answered, memo = recall_unchanged(opts)
+    if answered is not None:
+        return answered
     check = check_workspace(opts.workspace, jobs=opts.jobs)
     diags = Diagnostics()
     diags.extend(check.diagnostics)
@@ -213,7 +229,10 @@ def run(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
             diags.add(Diagnostic.make("B601", None))
         return result
     cfg = check.sources.config
-    out = opts.out_dir or (Path.cwd() / (cfg.out_dir if cfg else "build"))
+    out_name = cfg.out_dir if cfg else "build"
+    if memo is not None and len(diags.items) == len(check.diagnostics.items):  # the plan added no diagnostic
+        _remember_plan(memo, check, plan, out_name)
+    out = opts.out_dir or (Path.cwd() / out_name)
     out.mkdir(parents=True, exist_ok=True)
     result.out_dir = out
     old = load_manifest(out)
@@ -228,6 +247,75 @@ def run(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
     return result
 
 
+@dataclass(frozen=True)
+class _Memo:
+    """Where this build's plan is remembered: the store, the files' key before loading, the plan's key."""
+
+    store: Store
+    workspace_key: str
+    plan_key: str
+
+
+# A miss of `recall_unchanged` in this process, by options: `govopen build` asks it before the command line
+# framework loads (`commands.build_fast`) and `run` asks again; the second answer is the first one's.
+_MISSES: dict[BuildOptions, _Memo | None] = {}
+
+
+def _plan_options(opts: BuildOptions) -> dict[str, Any]:
+    """The options that decide a build's targets and keys (not --jobs, which never changes a byte)."""
+    return {"formats": list(opts.formats) if opts.formats is not None else None,
+            "counties": list(opts.counties) if opts.counties is not None else None,
+            "province": opts.province, "all_standards": opts.all_standards}
+
+
+def recall_unchanged(opts: BuildOptions) -> tuple[BuildResult | None, _Memo | None]:
+    """The result of a build that has nothing to do, answered from the memos without loading the workspace:
+    the check memo knows the files as they are now (its diagnostics are reported again, as a full build
+    reports them) and has no error, the plan memo knows this build's targets and keys (`incremental`), and
+    the manifest holds every key with its outputs present. Otherwise (None, where to remember the plan)."""
+    if opts in _MISSES:
+        return None, _MISSES.pop(opts)
+    store = open_store()
+    if store is None:
+        return None, None
+    workspace = find_workspace(opts.workspace)
+    key = workspace_key(workspace, store)
+    if key is None:
+        return None, None
+    memo = _Memo(store, key, plan_key(key, workspace.root, _plan_options(opts)))
+    hit = recall(store, key)
+    paths = source_paths(workspace, store) if hit is not None else None
+    plan = recall_plan(store, memo.plan_key) if hit is not None else None
+    if hit is None or paths is None or plan is None or not plan.targets:
+        return None, memo
+    diagnostics = Diagnostics(hit[0])
+    out = opts.out_dir or (Path.cwd() / plan.out_dir)
+    old = load_manifest(out)
+    if diagnostics.has_errors or not all(up_to_date(old.targets.get(t), plan.keys[t], out) for t in plan.targets):
+        return None, memo
+    from govopen_std.load.sources import Sources
+
+    check = CheckResult(workspace, Sources(workspace=workspace, paths=paths), diagnostics, hit[1])
+    result = BuildResult(check=check, diagnostics=Diagnostics(list(diagnostics.items)), out_dir=out,
+                         reused=list(plan.targets))
+    for target in plan.targets:
+        record = old.targets[target]
+        result.per_target[target] = {"items": record.items, "standards": record.standards, "files": record.files,
+                                     "reused": 1}
+    return result, None
+
+
+def note_miss(opts: BuildOptions, memo: _Memo | None) -> None:
+    """Keep a miss for the `run` of these options that follows in this process."""
+    _MISSES[opts] = memo
+
+
+def _remember_plan(memo: _Memo, check: CheckResult, plan: BuildPlan, out_name: str) -> None:
+    """Remember the plan when the files are still those the key was computed from before loading them."""
+    if workspace_key(check.workspace, memo.store) == memo.workspace_key:
+        remember_plan(memo.store, memo.plan_key, Plan(plan.targets, plan.keys, out_name, plan.folders))
+
+
 @dataclass
 class BuildPlan:
     """The targets of one build, their keys, and what rendering them needs."""
@@ -237,10 +325,13 @@ class BuildPlan:
     targets: list[str]  # "province" first, then county codes in order
     keys: dict[str, str]
     jobs: int
+    folders: tuple[tuple[str, str], ...] = ()  # the template folders the keys cover (incremental.Keys)
 
 
 def plan_build(check: CheckResult, opts: BuildOptions, diags: Diagnostics) -> BuildPlan:
     """Resolve the base, select the counties (unknown ones are E904) and compute every target's key."""
+    from govopen_std.resolve.catalog import resolve_province
+
     sources = check.sources
     group_of = {p.id: p.group for p in sources.system.value.standards} if sources.system else {}
     base = resolve_province(sources, group_of)
@@ -256,7 +347,7 @@ def plan_build(check: CheckResult, opts: BuildOptions, diags: Diagnostics) -> Bu
     levels = list(sources.vocabulary.value.levels) if sources.vocabulary else []
     groups = {g.code: g.id for g in sources.system.value.groups if g.code} if sources.system else {}
     state = RenderState(sources, base, profiles, Path(), opts.all_standards, groups, levels, _test_pause)
-    return BuildPlan(state, names, targets, target_keys, max(1, opts.jobs))
+    return BuildPlan(state, names, targets, target_keys, max(1, opts.jobs), keys.folders)
 
 
 def _profiles(sources: Sources, opts: BuildOptions, diags: Diagnostics) -> dict[str, Any]:
@@ -312,20 +403,36 @@ def _build_targets(plan: BuildPlan, todo: list[str], old: Manifest, out: Path, r
 def _render_tasks(plan: BuildPlan, tasks: list[Task], progress: Progress | None) -> Iterator[TaskResult]:
     """Results of `tasks`: in worker processes when --jobs allows and there is more than one task."""
     set_state(plan.state)
-    if plan.jobs <= 1 or len(tasks) <= 1 or not fork_available():
-        for task in tasks:
-            yield run_task(task, progress)
-        return
-    pool = Pool(min(plan.jobs, len(tasks)))
+    with _frozen_heap():
+        if plan.jobs <= 1 or len(tasks) <= 1 or not fork_available():
+            for task in tasks:
+                yield run_task(task, progress)
+            return
+        pool = Pool(min(plan.jobs, len(tasks)))
+        try:
+            for task_result in pool.run(tasks):
+                _advance(progress, task_result)
+                yield task_result
+        except BaseException:
+            pool.stop()  # an interrupt or a failure: no worker may write into staging once it is removed
+            raise
+        else:
+            pool.close()
+
+
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """While tasks run, the loaded workspace is left out of garbage collection (`gc.freeze`): every county
+    makes ~10^5 objects, and each full collection would otherwise walk the whole workspace again (about a
+    third of a county's time outside the renderers). Forked workers inherit the frozen heap, so they also
+    leave its pages unwritten by the collector. The objects stay alive anyway (the build holds them)."""
+    import gc
+
+    gc.freeze()
     try:
-        for task_result in pool.run(tasks):
-            _advance(progress, task_result)
-            yield task_result
-    except BaseException:
-        pool.stop()  # an interrupt or a failure: no worker may write into staging once it is removed
-        raise
-    else:
-        pool.close()
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _advance(progress: Progress | None, task_result: TaskResult) -> None:

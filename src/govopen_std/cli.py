@@ -1,7 +1,9 @@
 """The command-line interface: a thin typer app. Each command gathers options and calls the pipeline.
 
 Command modules live in `govopen_std.commands` and import nothing heavy at module level, so
-`govopen --help` stays fast; `govopen --version` answers before typer is even imported.
+`govopen --help` stays fast; `govopen --version` answers before typer is even imported, and a plain
+`govopen check` runs without it (`commands.check_fast`): an unchanged workspace is then answered from the memo
+of its last check without importing anything heavy.
 """
 
 from __future__ import annotations
@@ -51,24 +53,54 @@ def _report_fatal(exc: BaseException) -> int:
     return 2
 
 
-def main() -> None:
-    """Console-script entry point."""
-    if sys.argv[1:] in (["--version"], ["-V"]):
-        print(f"govopen {__version__}")
-        return
+def _run_app(args: list[str]) -> int:
+    """Run the typer app on `args`, in the language the command line asks for."""
     from govopen_std import cli_i18n
 
-    args = sys.argv[1:]
     lang = cli_i18n.detect_lang(args, os.environ)
     if cli_i18n.lang_given(args):
         # `govopen --lang en check`: the command's own --lang (envvar GOVOPEN_LANG) follows the root's
         os.environ[cli_i18n.ENV_VAR] = lang
+    return cli_i18n.run(create_app(), args, lang)
+
+
+def _plain_check(args: list[str]) -> int | None:
+    """The exit code of a plain `check`, run without typer (commands.check_fast); None for anything else."""
+    if args[:1] != ["check"]:
+        return None
+    from govopen_std.commands.check_fast import run
+
+    return run(args, os.environ)
+
+
+def _unchanged_build(args: list[str]) -> int | None:
+    """The exit code of a plain `build` with nothing to do, answered without typer (commands.build_fast, which
+    printed its report); None for anything else."""
+    if args[:1] != ["build"]:
+        return None
+    from govopen_std.commands.build_fast import answer
+
+    return answer(args, os.environ)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    args = sys.argv[1:]
+    if args in (["--version"], ["-V"]):
+        print(f"govopen {__version__}")
+        return
     try:
-        code = cli_i18n.run(create_app(), args, lang)
+        code = _plain_check(args)
+        if code is None:
+            code = _unchanged_build(args)
+        if code is None:
+            code = _run_app(args)
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        print("govopen: 已中断" if lang == "zh" else "govopen: interrupted", file=sys.stderr)
+        from govopen_std.cli_i18n import detect_lang
+
+        print("govopen: 已中断" if detect_lang(args, os.environ) == "zh" else "govopen: interrupted", file=sys.stderr)
         sys.exit(130)
     except Exception as exc:
         if os.environ.get("GOVOPEN_DEBUG"):

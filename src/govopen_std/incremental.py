@@ -12,6 +12,10 @@ unchanged workspace changes none. The manifest (`govopen-manifest.json` in the o
 last) records each target's key and which top-level entries of the output folder it owns; a target
 whose key is unchanged and whose entries are all present is not rendered again. The manifest holds no
 time stamps or paths outside the output folder, so the same sources always give the same manifest.
+
+The plan memo (in the user cache, beside the check memo; `remember_plan`, `recall_plan`) keeps each
+build's targets and keys under a key made from the files' digests, so a build with nothing to do is
+told so without loading the workspace (`build.recall_unchanged`).
 """
 
 from __future__ import annotations
@@ -22,13 +26,15 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govopen_std import __version__
-from govopen_std.load.cache import code_fingerprint, digest
+from govopen_std.load.cache import Store, code_fingerprint, digest
 from govopen_std.load.discover import embedded_root
-from govopen_std.load.sources import Sources
-from govopen_std.load.yaml_source import SourceFile
+
+if TYPE_CHECKING:  # an unchanged build is answered without loading the sources (`recall_plan`)
+    from govopen_std.load.sources import Sources
+    from govopen_std.load.yaml_source import SourceFile
 
 MANIFEST = "govopen-manifest.json"
 FORMAT = 1
@@ -128,6 +134,7 @@ class Keys:
     base: str
     county_files: dict[str, str]  # county code -> digest of its profile
     counties: tuple[str, ...] = ()  # every county profile of the workspace (which counties exist)
+    folders: tuple[tuple[str, str], ...] = ()  # (template folder, its tree_digest) that `base` covers
 
     def province(self) -> str:
         return _hash("province", self.base, list(self.counties))
@@ -151,6 +158,55 @@ def build_keys(sources: Sources, *, renderers: Iterable[str], options: dict[str,
     counties = tuple(sorted(s.display for s in sources.files if s.path.resolve() in profiles))
     cfg = sources.config
     templates = sources.workspace.root / (cfg.templates_dir if cfg else "templates")
+    embedded = _embedded_templates()
+    own, shipped = tree_digest(templates), tree_digest(embedded)
     base = _hash(FORMAT, __version__, code_fingerprint(), sorted(renderers), options, base_files,
-                 tree_digest(templates), tree_digest(_embedded_templates()), os.environ.get("SOURCE_DATE_EPOCH", ""))
-    return Keys(base, {code: file_digest(src) for code, src in county_sources.items()}, counties)
+                 own, shipped, os.environ.get("SOURCE_DATE_EPOCH", ""))
+    folders = ((str(templates), own),) + (((str(embedded), shipped),) if embedded is not None else ())
+    return Keys(base, {code: file_digest(src) for code, src in county_sources.items()}, counties, folders)
+
+
+# --- the plan memo: an unchanged build answered without loading the workspace -----------------------
+#
+# A build's targets and their keys are a function of: the workspace's files (paths and bytes) and govopen's
+# code, which the check memo's key covers (`load.memo.workspace_key`); where the workspace is (the template
+# folders below are absolute); the build options; SOURCE_DATE_EPOCH; and the bytes of the template folders
+# that `build_keys` hashes, which are recorded with the plan and hashed again before it is trusted. So the
+# plan remembered under that key is the plan a full load would compute, and when the manifest holds every
+# one of its keys with its outputs present, the build has nothing to do (`build.recall_unchanged`).
+
+PLAN_KIND = "builds"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the build of an unchanged workspace needs: its targets, their keys, and where the outputs go."""
+
+    targets: list[str]
+    keys: dict[str, str]
+    out_dir: str  # govopen.yaml `out_dir` (relative to the current folder, like the full build reads it)
+    folders: tuple[tuple[str, str], ...]  # template folders and their tree_digest when the plan was made
+
+
+def plan_key(workspace_key: str, root: Path, options: dict[str, Any]) -> str:
+    """The plan memo key: the check memo key of the files, where they are, the options and the environment."""
+    return _hash("plan", FORMAT, workspace_key, str(root), options, os.environ.get("SOURCE_DATE_EPOCH", ""))
+
+
+def remember_plan(store: Store, key: str, plan: Plan) -> None:
+    store.put(PLAN_KIND, key, (plan.targets, sorted(plan.keys.items()), plan.out_dir,
+                               [list(pair) for pair in plan.folders]))
+
+
+def recall_plan(store: Store, key: str) -> Plan | None:
+    """The remembered plan of `key` when its template folders are still as they were, else None."""
+    value: Any = store.get(PLAN_KIND, key)
+    try:
+        targets, keys, out_dir, folders = value
+        plan = Plan([str(t) for t in targets], {str(t): str(k) for t, k in keys}, str(out_dir),
+                    tuple((str(folder), str(tree)) for folder, tree in folders))
+    except (TypeError, ValueError):
+        return None
+    if any(tree_digest(Path(folder)) != tree for folder, tree in plan.folders):
+        return None
+    return plan

@@ -14,21 +14,23 @@ plain data (a diagnostic, or "which output failed and why"), never as pickled ex
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govopen_std.diagnostics import GovOpenError
 from govopen_std.incremental import PROVINCE
-from govopen_std.load.sources import Sources
-from govopen_std.resolve.catalog import Catalog
-from govopen_std.view.model import BuildView
+
+if TYPE_CHECKING:  # the models (and the pool) load when a task runs, not when `build` answers an unchanged workspace
+    from concurrent.futures import Future
+
+    from govopen_std.load.sources import Sources
+    from govopen_std.resolve.catalog import Catalog
+    from govopen_std.view.model import BuildView
 
 Pause = Callable[[str], None]
 
@@ -120,9 +122,17 @@ def run_task(task: Task, progress: Callable[[str, int], Callable[[str], None]] |
             result.failed = (f"{view.key}:{name}", f"{type(exc).__name__}: {exc}")
             return result
         result.counts[name] = len(written)
-        result.files += [p.relative_to(state.staging).as_posix() for p in written]
+        result.files += _relative(written, state.staging)
         state.pause("render")
     return result
+
+
+def _relative(paths: list[Path], folder: Path) -> list[str]:
+    """`p.relative_to(folder).as_posix()` of each path, by cutting the folder's prefix off the string (a county
+    writes ~1,000 files, and `relative_to` re-parses both paths every time)."""
+    prefix = str(folder) + os.sep
+    return [text[len(prefix):].replace(os.sep, "/") if (text := str(p)).startswith(prefix)
+            else p.relative_to(folder).as_posix() for p in paths]
 
 
 def set_state(state: RenderState | None) -> None:
@@ -149,11 +159,16 @@ class Pool:
     """A process pool whose workers can be stopped at once (an interrupt must not wait for running tasks)."""
 
     def __init__(self, jobs: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         self.executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                                             initializer=_worker_init)
 
     def run(self, tasks: list[Task]) -> Iterator[TaskResult]:
         """Results as tasks complete (order does not matter: every task writes its own files)."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+
         pending: set[Future[TaskResult]] = {self.executor.submit(_worker_task, t) for t in tasks}
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)

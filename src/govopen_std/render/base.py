@@ -6,9 +6,10 @@ import re
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from govopen_std.view.model import BuildView
+if TYPE_CHECKING:  # `usage` and the no-op build answer read RENDERERS without loading the view models
+    from govopen_std.view.model import BuildView
 
 Advance = Callable[[str], None]
 

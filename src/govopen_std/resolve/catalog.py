@@ -7,6 +7,7 @@ The province's catalog is the base resolved with no overlay (every field comes f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from govopen_std.load.sources import Located, Sources
@@ -27,6 +28,12 @@ class Origin:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}"
+
+    @cached_property
+    def label(self) -> str:
+        """"<layer> <path:line:col>", as the view shows it; computed once, since the province's origins are
+        shared by every county's catalog."""
+        return f"{self.layer} {self}"
 
 
 @dataclass(frozen=True)

@@ -75,20 +75,33 @@ def adopt_domains(items: list[ResolvedItem], profile: Profile) -> list[ResolvedI
 
 # --- step 2: substitute subjects ------------------------------------------------------------------
 
-def substitute(resolved: ResolvedItem, profile: Profile) -> ResolvedItem:
-    """The item with each generic subject replaced by the county's local body."""
-    mapping = profile.value.subject_map()
-    mapped = [s for s in resolved.item.subject if s in mapping]
-    if not mapped:
+def substitute(resolved: ResolvedItem, profile: Profile, mapping: dict[str, str] | None = None,
+               found_at: dict[str, Origin] | None = None) -> ResolvedItem:
+    """The item with each generic subject replaced by the county's local body. `mapping` (the profile's
+    subject map) and `found_at` (subject -> where the profile maps it, filled as found) are passed by
+    `substitute_subjects`, which makes them once for all the items of a county."""
+    if mapping is None:
+        mapping = profile.value.subject_map()
+    subjects = resolved.item.subject
+    mapped = next((s for s in subjects if s in mapping), None)
+    if mapped is None:
         return resolved
-    local = list(dict.fromkeys(mapping.get(s, s) for s in resolved.item.subject))
-    origin = origin_at(profile.at("subjects", mapped[0]))
+    local = list(dict.fromkeys(mapping.get(s, s) for s in subjects))
+    origin = found_at.get(mapped) if found_at is not None else None
+    if origin is None:
+        origin = origin_at(profile.at("subjects", mapped))
+        if found_at is not None:
+            found_at[mapped] = origin
     return replace(resolved, item=resolved.item.model_copy(update={"subject": local}),
                    origins={**resolved.origins, "subject": origin})
 
 
 def substitute_subjects(items: list[ResolvedItem], profile: Profile) -> list[ResolvedItem]:
-    return [substitute(resolved, profile) for resolved in items]
+    mapping = profile.value.subject_map()
+    if not mapping:
+        return list(items)
+    found_at: dict[str, Origin] = {}
+    return [substitute(resolved, profile, mapping, found_at) for resolved in items]
 
 
 # --- step 3: add local items ----------------------------------------------------------------------

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from govopen_std.load.sources import Sources
+from govopen_std.model.item import Item
 from govopen_std.model.law import Law
 from govopen_std.model.system import StandardProject
 from govopen_std.resolve.catalog import Catalog, ResolvedItem
@@ -47,33 +48,99 @@ def build_date(sources: Sources) -> dt.date:
     return max(dates, default=dt.date(2017, 8, 3))
 
 
+class _Shared:
+    """Parts of rows made once per value object rather than once per row.
+
+    A county's catalog shares most of its values with the province's: the overlay replaces only what it
+    changes (`resolve.overlay`), so an item's `basis` and `content` lists and its `origins` are the very objects
+    of the base item in every county that leaves them alone. Their view parts are kept here by the object's
+    identity (the entry holds the object, so the identity cannot be reused while the entry lives) for the laws
+    of one workspace (`sources.laws`; another workspace starts afresh), and the views only read them."""
+
+    # entries, then start afresh: a long-lived process must not grow without bound. A county adds about one
+    # entry per item that never serves again (its own origins), so this starts afresh every ~20 counties.
+    LIMIT = 20_000
+
+    def __init__(self) -> None:
+        self.owner: object = None
+        self.parts: dict[tuple[str, int], tuple[object, object]] = {}
+
+    def get(self, owner: object, kind: str, value: object) -> object | None:
+        if owner is not self.owner or len(self.parts) > self.LIMIT:
+            self.owner, self.parts = owner, {}
+        entry = self.parts.get((kind, id(value)))
+        return entry[1] if entry is not None and entry[0] is value else None
+
+    def put(self, kind: str, value: object, part: object) -> None:
+        self.parts[(kind, id(value))] = (value, part)
+
+
+_SHARED = _Shared()
+
+
 def _law_view(law: Law) -> LawView:
+    """The view of a law; made once per law object (`_Shared`), since every county's view lists the same laws."""
+    found = _SHARED.get(_SHARED.owner, "law", law)
+    if found is not None:
+        return found  # type: ignore[return-value]  # stored by this function
+    made = _make_law_view(law)
+    _SHARED.put("law", law, made)
+    return made
+
+
+def _make_law_view(law: Law) -> LawView:
     return LawView(law.id, law.title, tuple(law.short), law.number, law.rank, law.issuer, law.version,
                    law.date.isoformat(), law.effective.isoformat() if law.effective else None)
 
 
-def _row(seq: int | None, resolved: ResolvedItem, laws: dict[str, Law], subjects: dict[str, str],
-         details: dict[str, str]) -> ItemRow:
-    item = resolved.item
-    cat = [*item.category, "", ""]
+def _basis(item: Item, laws: dict[str, Law], owner: object) -> tuple[LawRef, ...]:
+    found = _SHARED.get(owner, "basis", item.basis)
+    if found is not None:
+        return found  # type: ignore[return-value]  # stored by this function
     basis = tuple(
         LawRef(c.law, laws[c.law].display_title if c.law in laws else f"《{c.law}》",
                "、".join(article_label(a) for a in c.articles), laws[c.law].number if c.law in laws else None,
                c.note)
         for c in item.basis
     )
+    _SHARED.put("basis", item.basis, basis)
+    return basis
+
+
+def _content(item: Item, owner: object) -> tuple[tuple[tuple[str, bool], ...], str]:
+    found = _SHARED.get(owner, "content", item.content)
+    if found is not None:
+        return found  # type: ignore[return-value]  # stored by this function
     content = tuple((e.text, e.required) for e in item.content)
+    made = (content, _numbered(content) or EMPTY)
+    _SHARED.put("content", item.content, made)
+    return made
+
+
+def _provenance_fields(resolved: ResolvedItem, owner: object) -> dict[str, str]:
+    found = _SHARED.get(owner, "origins", resolved.origins)
+    if found is not None:
+        return found  # type: ignore[return-value]  # stored by this function
+    fields = {k: o.label for k, o in sorted(resolved.origins.items())}
+    _SHARED.put("origins", resolved.origins, fields)
+    return fields
+
+
+def _row(seq: int | None, resolved: ResolvedItem, laws: dict[str, Law], subjects: dict[str, str],
+         details: dict[str, str], owner: object) -> ItemRow:
+    """One catalog row. `owner` is the workspace's `sources.laws`, which `laws` is made from (see `_Shared`)."""
+    item = resolved.item
+    cat = [*item.category, "", ""]
+    basis = _basis(item, laws, owner)
+    content, content_text = _content(item, owner)
     local_subjects = tuple(subjects.get(s, s) for s in item.subject)
     channels = tuple([ChannelMark(c, True) for c in item.channels.required]
                      + [ChannelMark(c, False) for c in item.channels.optional])
-    provenance = ProvenanceView(
-        STATUS_LABELS.get(resolved.status),
-        {k: f"{o.layer} {o}" for k, o in sorted(resolved.origins.items())},
-    )
+    provenance = ProvenanceView(STATUS_LABELS.get(resolved.status), _provenance_fields(resolved, owner))
     return ItemRow(
         seq=seq, code=item.code, standard_id=resolved.standard_id, group_id=resolved.group_id, area=item.area,
         primary=cat[0], secondary=cat[1], tertiary=cat[2], name=item.name or cat[1] or cat[0],
-        content=content, content_text=_numbered(content) or EMPTY,
+        content=content, content_text=content_text,
         basis=basis, basis_text="\n".join(b.display for b in basis) or EMPTY,
         deadline=item.deadline.text if item.deadline else EMPTY,
         subjects=local_subjects, subject_text="、".join(local_subjects) or EMPTY,
@@ -131,7 +198,7 @@ def build_view(sources: Sources, catalog: Catalog, *, issuer: str = DEFAULT_ISSU
         seq = None
         if resolved.status != "not_applicable":
             seq = numbered[resolved.group_id] = numbered.get(resolved.group_id, 0) + 1
-        row = _row(seq, resolved, laws, catalog.subjects, catalog.channel_details)
+        row = _row(seq, resolved, laws, catalog.subjects, catalog.channel_details, sources.laws)
         rows.append(row)
         by_standard.setdefault(resolved.standard_id, []).append(row)
     group_meta = {g.id: (g.title, {s.id: s.title for s in g.subgroups}) for g in system.groups}
