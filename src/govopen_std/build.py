@@ -77,10 +77,17 @@ class BuildResult:
     check: CheckResult
     diagnostics: Diagnostics
     out_dir: Path | None = None
-    written: list[Path] = field(default_factory=list)  # the files rendered by this build
+    # The files rendered by this build, per target as (output folder, paths relative to it): a national build
+    # writes millions of files, and plain strings cost a fraction of Path objects in the parent process.
+    rendered_files: list[tuple[Path, list[str]]] = field(default_factory=list)
     per_target: dict[str, dict[str, int]] = field(default_factory=dict)  # items, standards, files (+ reused: 1)
     rendered: list[str] = field(default_factory=list)  # targets rendered by this build ("province", county codes)
     reused: list[str] = field(default_factory=list)  # targets whose outputs were up to date and left as they were
+
+    @property
+    def written(self) -> list[Path]:
+        """The files rendered by this build, as paths (made on demand)."""
+        return [out / name for out, names in self.rendered_files for name in names]
 
     @property
     def ok(self) -> bool:
@@ -462,7 +469,7 @@ def _record(plan: BuildPlan, results: dict[str, list[TaskResult]], out: Path, re
         parts = results.get(target)
         if not parts:
             continue
-        files = [out / f for part in parts for f in part.files]
-        result.written += files
+        files = [f for part in parts for f in part.files]
+        result.rendered_files.append((out, files))
         result.rendered.append(target)
         result.per_target[target] = {"items": parts[0].items, "standards": parts[0].standards, "files": len(files)}
