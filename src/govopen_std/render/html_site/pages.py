@@ -20,6 +20,7 @@ from govopen_std.view.numbering import table_numbers
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "base-uri 'none'; form-action 'self'; object-src 'none'")
 LAYERS = {"province": "省级标准", "county": "本县配置"}
+ROOTS = ("", "../")  # a page's way back to the site folder: from the top level or from a sub-folder
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,9 @@ def site_context(view: BuildView) -> dict[str, Any]:
         "place": place_name(county) if county else view.province,
         "province": view.province,
         "build_date": view.build_date.isoformat(),
-        "domains": [(g, domain_path(g)) for g in view.domains],
+        "domains": (domains := [(g, domain_path(g)) for g in view.domains]),
+        # root -> (domain, href from a page at that root): the header's domain nav, joined once per site
+        "domain_links": {root: [(g, root + href) for g, href in domains] for root in ROOTS},
         "csp": CSP,
     }
 
@@ -57,13 +60,17 @@ def site_context(view: BuildView) -> dict[str, Any]:
 def _provenance(row: ItemRow) -> list[tuple[str, str, str]]:
     """(element, layer, file:line:col) for the elements the item has, in catalog element order."""
     rows = []
-    for name, (label, _) in ELEMENT_NAMES.items():
-        where = row.provenance.fields.get(name)
+    fields = row.provenance.fields
+    for name, label in _ELEMENT_LABELS:
+        where = fields.get(name)
         if where is None or (name == "area" and not row.area):
             continue
         layer, _, location = where.partition(" ")
         rows.append((label, LAYERS.get(layer, layer), location))
     return rows
+
+
+_ELEMENT_LABELS = tuple((name, label) for name, (label, _) in ELEMENT_NAMES.items())
 
 
 def _domain_sections(group: GroupView) -> list[tuple[str | None, int, list[tuple[str, list[ItemRow]]]]]:
@@ -112,19 +119,24 @@ def domain_pages(view: BuildView) -> list[Page]:
 
 def item_pages(view: BuildView) -> list[Page]:
     laws = {law.id: law for law in view.laws}
+    # the first standard of an id, as view.standard() finds it, without a scan of the standards per item
+    standards: dict[str, tuple[StandardView | None, str | None]] = {}
+    for std in view.standards:
+        standards.setdefault(std.id, (std, standard_path(std)))
     pages = []
     for group in view.domains:
         domain = domain_path(group)
         rows = group.items
+        paths = [item_path(row) for row in rows]
         for i, row in enumerate(rows):
-            std = view.standard(row.standard_id)
-            pages.append(Page(item_path(row), "item.html", {
+            standard, standard_href = standards.get(row.standard_id, (None, None))
+            pages.append(Page(paths[i], "item.html", {
                 "root": "../", "nav": group.id, "row": row, "group": group, "domain_href": domain,
-                "standard": std, "standard_href": standard_path(std) if std else None,
+                "standard": standard, "standard_href": standard_href,
                 "laws": laws, "provenance": (origins := _provenance(row)),
                 "county_fields": [label for label, layer, _ in origins if layer == LAYERS["county"]],
-                "prev": (rows[i - 1], item_path(rows[i - 1])) if i > 0 else None,
-                "next": (rows[i + 1], item_path(rows[i + 1])) if i + 1 < len(rows) else None,
+                "prev": (rows[i - 1], paths[i - 1]) if i > 0 else None,
+                "next": (rows[i + 1], paths[i + 1]) if i + 1 < len(rows) else None,
             }))
     return pages
 
@@ -177,3 +189,9 @@ def plan(view: BuildView, *, all_standards: bool = False) -> list[Page]:
     """Every page of the site, in a fixed order."""
     return [home_page(view), *domain_pages(view), *item_pages(view),
             *standard_pages(view, all_standards=all_standards), responsibility_page(view), laws_page(view)]
+
+
+def page_count(view: BuildView) -> int:
+    """len(plan(view)) without building the pages (the progress bar's total): home, one page per domain,
+    per item of a domain and per standard, the responsibility list and the law library."""
+    return 1 + len(view.domains) + sum(len(g.items) for g in view.domains) + len(view.standards) + 2

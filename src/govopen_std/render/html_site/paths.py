@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from govopen_std.view.model import GroupView, ItemRow, StandardView
 
 
+@lru_cache(maxsize=1 << 16)  # pure; every item's path is asked for by several pages of each site
 def slug(text: str) -> str:
     """A file-name-safe form of an id or code (they are validated already; this is belt and braces)."""
     return re.sub(r"[^A-Za-z0-9._-]", "_", text) or "_"

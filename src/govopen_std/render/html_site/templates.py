@@ -4,6 +4,7 @@ copy (inside the wheel, or the checkout's templates/), so a workspace may overri
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,9 +69,27 @@ def site_environment(dirs: tuple[Path, ...]) -> Environment:
     return environment(dirs, sandboxed=True)
 
 
-@lru_cache(maxsize=8)
 def environment(dirs: tuple[Path, ...], *, sandboxed: bool = True) -> Environment:
-    """One Jinja environment per lookup path; autoescape is always on (every value comes from YAML)."""
+    """One Jinja environment per lookup path and template contents; autoescape is always on (every value
+    comes from YAML)."""
+    # Looked at once per call (once per site a render writes), not per page: the environment does not
+    # stat a template file at every get_template (auto_reload off); an edited template (`govopen serve`
+    # rebuilds while the author edits) changes the fingerprint, so the next call builds a fresh environment.
+    return _environment(dirs, sandboxed, fingerprint(template_files(dirs)))
+
+
+def fingerprint(files: list[tuple[Path, str]]) -> str:
+    """A digest of the template files' names and contents, in lookup order."""
+    digest = hashlib.sha256()
+    for base, name in files:
+        data = (base / name).read_bytes()
+        digest.update(f"{base}\0{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=8)
+def _environment(dirs: tuple[Path, ...], sandboxed: bool, _fingerprint: str) -> Environment:
     # Sandboxed: a workspace may override any template, and an unsandboxed template can reach Python's
     # internals (run commands, write files anywhere); the sandbox keeps a template to rendering values.
     # The embedded templates alone are govopen's own code: they render in a plain environment (the
@@ -82,6 +101,7 @@ def environment(dirs: tuple[Path, ...], *, sandboxed: bool = True) -> Environmen
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
     )
     env.filters["month_zh"] = month_zh
     env.filters["slug"] = slug
