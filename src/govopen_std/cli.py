@@ -70,7 +70,7 @@ def _plain_check(args: list[str]) -> int | None:
         return None
     from govopen_std.commands.check_fast import run
 
-    return run(args, os.environ)
+    return run(args, os.environ, one_shot=True)  # this process exits when the check ends
 
 
 def _unchanged_build(args: list[str]) -> int | None:

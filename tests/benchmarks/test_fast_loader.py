@@ -216,3 +216,51 @@ def test_gc_paused_restores_the_collector() -> None:
         assert not gc.isenabled()  # a caller that turned it off keeps it off
     finally:
         gc.enable()
+
+
+def test_gc_paused_keep_freezes_only_in_a_one_shot_process() -> None:
+    """`keep` freezes what the block built only after `one_shot()` (the plain CLI check); a library caller,
+    like this test process, keeps the ordinary collector. The one-shot case runs in its own process, since
+    freezing is for the rest of a process's life."""
+    import gc
+
+    before = gc.get_freeze_count()
+    with gc_paused(keep=True):
+        kept = [[i] for i in range(1000)]
+    assert gc.isenabled() and gc.get_freeze_count() == before and kept
+    script = ("import gc\nfrom govopen_std.load.gcpause import gc_paused, one_shot\none_shot()\n"
+              "with gc_paused(keep=True):\n    kept = [[i] for i in range(1000)]\n"
+              "assert gc.isenabled() and gc.get_freeze_count() >= 1000, gc.get_freeze_count()\n"
+              "with gc_paused():\n    later = [[i] for i in range(10)]\n"
+              "n = gc.get_freeze_count()\nwith gc_paused():\n    pass\nassert gc.get_freeze_count() == n\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env={"PYTHONPATH": str(ROOT / "src")})
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("value", ["false", "true", "True", "null", "~", "28", "-7", "0o12", "0x1F", "012", "1e3",
+                                   ".inf", "-.inf", ".nan", "1_000", "2024-01-02", "no", "+1", "-", "3.", "tilde~"])
+def test_remembered_plain_scalars_resolve_as_the_resolver_does(value: str) -> None:
+    """`_plain` remembers what it resolved: the first answer and every later one are the resolver's own."""
+    expected = fastyaml._resolve_plain(value)
+    fastyaml._PLAIN_SEEN.pop(value, None)
+    for _ in range(2):
+        got = fastyaml._plain(value)
+        assert type(got) is type(expected)
+        assert got == expected or (got != got and expected != expected)  # nan is not equal to itself
+
+
+def test_merge_keys_are_never_remembered() -> None:
+    """A plain `<<` value means "fall back" every time it is met, not only the first."""
+    for _ in range(2):
+        with pytest.raises(fastyaml._Fallback):
+            fastyaml._plain("<<")
+    assert "<<" not in fastyaml._PLAIN_SEEN
+
+
+def test_remembered_plain_scalars_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fastyaml, "_PLAIN_SEEN", {})
+    monkeypatch.setattr(fastyaml, "_PLAIN_SEEN_MAX", 3)
+    for n in range(10):
+        assert fastyaml._plain(str(n)) == n
+        assert len(fastyaml._PLAIN_SEEN) <= 3

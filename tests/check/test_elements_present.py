@@ -117,3 +117,11 @@ def test_other_channel_with_an_ascii_colon_suggests_the_full_width_form(mini: Pa
     (diag,) = _diags(mini, "C416", "R302")
     assert diag.code == "R302"
     assert dict(diag.params)["suggestion"] == "其他：村务微信群"
+
+
+@pytest.mark.parametrize("entries", [[], ["a", "b"], ["a", " ", "c"], ["\u3000"], [None, "a"], ["a", 0, "", None]])
+def test_first_blank_entry_is_the_general_rules(entries: list[object]) -> None:
+    """The plain-text fast path of `_first_blank` finds the entry `_blank` would find first."""
+    from govopen_std.check.item_rules import _blank, _first_blank
+
+    assert _first_blank(entries) == next((i for i, e in enumerate(entries) if _blank(e)), None)

@@ -161,13 +161,24 @@ def at(item: Located[Item], name: str, *sub: str | int) -> SourceLocation:
     return where
 
 
+def _first_blank(entries: list[Any]) -> int | None:
+    """The index of the first blank entry (`_blank`), or None; plain text, the common entry, is decided here."""
+    for i, entry in enumerate(entries):
+        if type(entry) is str:
+            if not entry.strip():
+                return i
+        elif _blank(entry):
+            return i
+    return None
+
+
 def _element_problem(item: Located[Item], element: str) -> Diagnostic | None:
     """C401 for a required element that is missing (located at the item), blank, or has a blank entry
     (located at the blank value)."""
     value = getattr(item.value, element, None)
     entries = value.all() if isinstance(value, Channels) else value if isinstance(value, list) else None
     if entries is not None:
-        blank = next((i for i, entry in enumerate(entries) if _blank(entry)), None)
+        blank = _first_blank(entries)
         if not entries:
             where = item.location()
         elif blank is None:
@@ -220,6 +231,15 @@ def _law_ids(ctx: CheckContext) -> list[str]:
     return cached
 
 
+def _law_id_set(ctx: CheckContext) -> frozenset[str]:
+    """The registry's ids as a set, for membership: made once per check."""
+    cached = ctx.extra.get("item_rules.law_id_set")
+    if not isinstance(cached, frozenset):
+        cached = frozenset(_law_ids(ctx))
+        ctx.extra["item_rules.law_id_set"] = cached
+    return cached
+
+
 def _law_names(ctx: CheckContext) -> dict[str, str]:
     """A law's full title and short names (with or without 《》) -> its registry id, built once per check."""
     cached = ctx.extra.get("item_rules.law_names")
@@ -241,7 +261,7 @@ def suggest_law(ctx: CheckContext, value: str) -> str:
 
 def check_values(ctx: CheckContext, standard_id: str, item: Located[Item]) -> Iterator[Diagnostic]:
     value = item.value
-    law_ids = _law_ids(ctx)
+    law_ids = _law_id_set(ctx)
     for i, cite in enumerate(value.basis):
         invalid = ctx.sources.invalid_law_ids
         if cite.law.strip() and cite.law not in law_ids and cite.law not in invalid and "*" not in invalid:

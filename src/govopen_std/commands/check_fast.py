@@ -102,15 +102,20 @@ def run_check(workspace: Path | None, fmt: str, lang: str, fail_on: str, *, repo
     return int(ExitCode.FINDINGS if result.failed(Severity.parse(fail_on)) else ExitCode.OK)
 
 
-def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
+def run(argv: Sequence[str], environ: Mapping[str, str], *, one_shot: bool = False) -> int | None:
     """Run the plain `check` in `argv` and return its exit code; None (nothing done) when it is not one.
 
     What typer's command runner does around a command (typer.core._main) is done here too, so even an
     interrupted check ends the same way: Ctrl-C exits 130 without a word, a closed stdout (`| head`) exits 1
-    quietly, end of input is "Aborted!"."""
+    quietly, end of input is "Aborted!". `one_shot`: the process ends with this check (`cli.main`), so the
+    loaded workspace need not be traversed by the collector again (`load.gcpause.one_shot`)."""
     plain = parse(argv, environ)
     if plain is None:
         return None
+    if one_shot:
+        from govopen_std.load.gcpause import one_shot as declare_one_shot
+
+        declare_one_shot()
     try:
         return run_check(plain.workspace, plain.fmt, plain.lang, plain.fail_on)
     except KeyboardInterrupt:

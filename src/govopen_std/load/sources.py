@@ -184,7 +184,7 @@ def load_sources(workspace: Workspace, diags: Diagnostics, *, cache_dir: Path | 
     are parsed in up to `jobs` processes (default: the number of cores) when there is much to parse."""
     from govopen_std.load.gcpause import gc_paused
 
-    with gc_paused():  # everything loaded here is acyclic and lives until the check ends: see load.gcpause
+    with gc_paused(keep=True):  # everything loaded here is acyclic and lives until the check ends: see load.gcpause
         return _load_sources(workspace, diags, cache_dir, jobs)
 
 
