@@ -148,7 +148,7 @@ def machine() -> dict[str, str]:
     except (OSError, ValueError, IndexError):
         pass
     versions = {}
-    for name in ("pydantic", "ruamel.yaml", "ruamel.yaml.clib", "typer", "jinja2", "python-docx", "openpyxl",
+    for name in ("pydantic", "ruamel.yaml", "ruamel.yaml.clib", "PyYAML", "typer", "jinja2", "python-docx", "openpyxl",
                  "check-jsonschema"):
         try:
             from importlib.metadata import version
@@ -156,6 +156,13 @@ def machine() -> dict[str, str]:
             versions[name] = version(name)
         except Exception:
             versions[name] = "not installed"
+    try:
+        import yaml
+
+        if yaml.__with_libyaml__:  # the fast loader uses libyaml's parser when PyYAML has it
+            versions["PyYAML"] += " (with libyaml)"
+    except ImportError:
+        pass
     return {
         "cpu": f"{cpu}, {os.cpu_count()} cores",
         "memory": mem,
