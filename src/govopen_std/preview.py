@@ -17,7 +17,7 @@ import io
 import os
 import shlex
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from http import HTTPStatus
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from govopen_std.report.build_report import BuildConsole
 
 LOCALHOST = "127.0.0.1"
+QUIET_MS = 500  # how often the watcher wakes up without changes (to notice a stop request)
 DOCX_URL = "/docx/"  # where the site's ../../docx/<id>.docx links land
 NO_DOCX_PAGE = """<!DOCTYPE html>
 <html lang="zh-CN">
@@ -140,12 +141,22 @@ class Preview:
         threading.Thread(target=httpd.serve_forever, name="govopen-serve", daemon=True).start()
         return httpd
 
-    def watch(self, on_rebuild: Callable[[BuildResult], None], stop: threading.Event) -> None:
-        """Rebuild after each batch of changes until `stop` is set."""
+    def changes(self, stop: threading.Event) -> Iterator[set[Any]]:
+        """Batches of changed paths until `stop` is set, watching from this call on: the watcher is registered
+        before the first build, so an edit saved while it builds or just after is not lost. An empty batch is
+        a quiet interval (the watcher wakes up to look at `stop`)."""
         from watchfiles import watch
 
-        for _changes in watch(*self.watched(), stop_event=stop, debounce=400, raise_interrupt=False):
-            on_rebuild(self.build())
+        batches = watch(*self.watched(), stop_event=stop, debounce=400, raise_interrupt=False,
+                        yield_on_timeout=True, rust_timeout=QUIET_MS)
+        next(batches)  # registers the watcher: returns after the first quiet interval (or a first change)
+        return batches
+
+    def watch(self, on_rebuild: Callable[[BuildResult], None], batches: Iterator[set[Any]]) -> None:
+        """Rebuild after each batch of changes, until the batches end."""
+        for changed in batches:
+            if changed:
+                on_rebuild(self.build())
 
 
 def url_of(httpd: ThreadingHTTPServer) -> str:
@@ -177,6 +188,7 @@ def message(key: str, lang: str, **params: str) -> str:
 
 def run_preview(preview: Preview, console: BuildConsole, lang: str, say: Callable[[str], None] = print) -> None:
     """Build, serve, then rebuild on every change until interrupted (Ctrl+C)."""
+    batches = preview.changes(threading.Event())
     first = preview.build()
     console.report(first)
     httpd = start_server(preview, preview.site_dir(first))
@@ -188,6 +200,6 @@ def run_preview(preview: Preview, console: BuildConsole, lang: str, say: Callabl
         say(message("rebuilt" if result.ok else "failed", lang, url=url))
 
     try:
-        preview.watch(rebuilt, threading.Event())
+        preview.watch(rebuilt, batches)
     finally:
         httpd.shutdown()

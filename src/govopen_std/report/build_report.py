@@ -10,10 +10,16 @@ from govopen_std.diagnostics import Severity
 from govopen_std.report.text import format_line
 
 if TYPE_CHECKING:
+    from rich.progress import TaskID
+
     from govopen_std.build import BuildResult
 
 
 class BuildConsole:
+    # A national build has thousands of targets, each with a bar per output: older bars make way for newer
+    # ones so the display stays a screenful; the summary table still lists every target.
+    visible_bars = 12
+
     def __init__(self, *, lang: str, stream: TextIO) -> None:
         from rich.console import Console
 
@@ -27,10 +33,15 @@ class BuildConsole:
         bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                        TimeElapsedColumn(), console=self.console, transient=False)
 
+        shown: list[TaskID] = []
+
         def start(label: str, total: int) -> Callable[[str], None]:
             task = bar.add_task(("生成 " if self.lang == "zh" else "writing ") + label, total=max(total, 1))
             if total == 0:
                 bar.update(task, completed=1)
+            shown.append(task)
+            if len(shown) > self.visible_bars:
+                bar.update(shown.pop(0), visible=False)
             return lambda _name: bar.advance(task)
 
         with bar:
