@@ -14,15 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, ROOT
 from govopen_std import build as build_module
 from govopen_std import cli
 from govopen_std.build import BuildOptions, BuildResult, recall_unchanged, run
 from govopen_std.commands import build_fast
 from govopen_std.incremental import MANIFEST, PROVINCE, Plan, recall_plan, remember_plan
 from govopen_std.load.cache import open_store
+from helpers.county import mini_with_two_counties
 
-PROFILE = ROOT / "tests" / "fixtures" / "county" / "330105.yaml"
 FORMATS = ("xlsx",)  # one renderer is enough: these tests are about what is built, not how
 ALL = [PROVINCE, "330105", "330106"]
 
@@ -38,15 +37,7 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def ws(tmp_path: Path) -> Path:
     """The mini workspace with two county profiles, 330105 and 330106."""
-    target = tmp_path / "ws"
-    shutil.copytree(MINI, target)
-    counties = target / "standards" / "counties"
-    counties.mkdir(parents=True)
-    text = PROFILE.read_text(encoding="utf-8")
-    (counties / "330105.yaml").write_text(text, encoding="utf-8")
-    (counties / "330106.yaml").write_text(text.replace('"330105"', '"330106"').replace("拱墅区", "西湖区"),
-                                          encoding="utf-8")
-    return target
+    return mini_with_two_counties(tmp_path / "ws")
 
 
 def opts(ws: Path, out: Path, **changes: object) -> BuildOptions:

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, ROOT
 from govopen_std.build import BuildOptions, BuildResult, run
 from govopen_std.incremental import MANIFEST, PROVINCE
+from helpers.county import mini_with_two_counties
 
-PROFILE = ROOT / "tests" / "fixtures" / "county" / "330105.yaml"
 FORMATS = ("html", "xlsx")  # enough to write many files per target; the DOCX renderer has its own tests
 
 
@@ -29,15 +28,7 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def two_counties(tmp_path: Path) -> Path:
     """The mini workspace with two county profiles, 330105 and 330106."""
-    ws = tmp_path / "ws"
-    shutil.copytree(MINI, ws)
-    counties = ws / "standards" / "counties"
-    counties.mkdir(parents=True)
-    text = PROFILE.read_text(encoding="utf-8")
-    (counties / "330105.yaml").write_text(text, encoding="utf-8")
-    (counties / "330106.yaml").write_text(text.replace('"330105"', '"330106"').replace("拱墅区", "西湖区"),
-                                          encoding="utf-8")
-    return ws
+    return mini_with_two_counties(tmp_path / "ws")
 
 
 def build(ws: Path, out: Path, *, jobs: int = 1, formats: tuple[str, ...] | None = FORMATS) -> BuildResult:

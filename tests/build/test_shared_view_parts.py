@@ -4,20 +4,17 @@ any order of targets, and substitution equals substituting item by item."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import MINI, ROOT
 from govopen_std.build import BuildOptions, resolve_catalogs
 from govopen_std.diagnostics import Diagnostics
 from govopen_std.pipeline import check_workspace
 from govopen_std.resolve import overlay
 from govopen_std.resolve.profile import read_profiles
 from govopen_std.view import builder
-
-PROFILE = ROOT / "tests" / "fixtures" / "county" / "330105.yaml"
+from helpers.county import mini_with_two_counties
 
 
 @pytest.fixture(autouse=True)
@@ -27,15 +24,8 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Path:
-    target = tmp_path / "ws"
-    shutil.copytree(MINI, target)
-    counties = target / "standards" / "counties"
-    counties.mkdir(parents=True)
-    text = PROFILE.read_text(encoding="utf-8")
-    (counties / "330105.yaml").write_text(text, encoding="utf-8")
-    (counties / "330106.yaml").write_text(text.replace('"330105"', '"330106"').replace("拱墅区", "西湖区"),
-                                          encoding="utf-8")
-    return target
+    """The mini workspace with two county profiles, 330105 and 330106."""
+    return mini_with_two_counties(tmp_path / "ws")
 
 
 def test_views_equal_views_built_from_scratch(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,8 +3,10 @@ differently), written into a copy of the mini workspace and checked."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+from conftest import MINI, ROOT
 from govopen_std.diagnostics import Diagnostic
 from govopen_std.pipeline import check_workspace
 
@@ -57,3 +59,16 @@ def diagnostics_in(workspace: Path, path: Path) -> list[Diagnostic]:
     display = path.relative_to(workspace).as_posix()
     result = check_workspace(workspace)
     return [d for d in result.diagnostics.sorted() if d.location is not None and d.location.path == display]
+
+
+def mini_with_two_counties(target: Path) -> Path:
+    """A copy of the mini workspace at `target` with two county profiles, 330105 (tests/fixtures/county) and a
+    330106 made from it."""
+    shutil.copytree(MINI, target)
+    counties = target / "standards" / "counties"
+    counties.mkdir(parents=True)
+    text = (ROOT / "tests" / "fixtures" / "county" / "330105.yaml").read_text(encoding="utf-8")
+    (counties / "330105.yaml").write_text(text, encoding="utf-8")
+    (counties / "330106.yaml").write_text(text.replace('"330105"', '"330106"').replace("拱墅区", "西湖区"),
+                                          encoding="utf-8")
+    return target
