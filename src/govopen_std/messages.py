@@ -330,6 +330,37 @@ CATALOG: dict[str, Message] = {
     "E913": Message(E, "system.yaml 或 organizations.yaml 有错误，无法统计进度", "system.yaml or organizations.yaml has errors; no progress computed",
                     "先运行 govopen check 修正上面的错误。", "Fix the errors above (govopen check) first."),
     "E914": Message(E, "写入 {path} 失败：{detail}", "writing {path} failed: {detail}"),
+
+    # --- safety-fs: B630-B649, E920-E939 ---
+    # (new codes of this part go below this line)
+
+    # --- safety-input: Y111-Y119, I850-I869, D850-D859 ---
+    # (new codes of this part go below this line)
+
+    # --- eval-ledger: L701-L749 ---
+    # (new codes of this part go below this line)
+
+    # --- eval-score: V751-V799 ---
+    # (new codes of this part go below this line)
+
+    # --- eval-indicators: C450-C469 ---
+    # (new codes of this part go below this line)
+
+    # --- eval-outputs: B670-B689 ---
+    # (new codes of this part go below this line)
+
+    # --- drafts: C470-C489, B650-B669 ---
+    # (new codes of this part go below this line)
+
+    # --- site: C490-C499, B690-B699 ---
+    # (new codes of this part go below this line)
+
+    # --- content: C430-C449, R320-R329 ---
+    # (new codes of this part go below this line)
+
+    # --- tests: (removals only) ---
+    # (new codes of this part go below this line)
+
 }
 
 ELEMENT_NAMES: dict[str, tuple[str, str]] = {
