@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field
 
 from govopen_std.model.base import StrictModel, doc, model_doc
+from govopen_std.model.indicators import Indicator
 from govopen_std.model.item import Item
 from govopen_std.model.system import STANDARD_ID
 
@@ -237,3 +238,7 @@ class StandardText(StrictModel):
     data_elements: list[DataElement] = Field(default=[], **doc(
         "数据元", "gen-10 的数据元",
         "Data elements", "gen-10's data elements"))
+    indicators: list[Indicator] = Field(default=[], **doc(
+        "考核评价指标", "评价标准（gen-13 绩效评价指标体系、各领域考核评价）的指标体系，正文和评分都由它生成",
+        "Indicators", "An evaluation standard's indicator tree (gen-13 and each domain's 考核评价); "
+        "its text and the scorer both come from it"))
