@@ -68,7 +68,6 @@ CATALOG: dict[str, Message] = {
     "R307": Message(E, "“{field}”的值“{value}”不在受控词表中（允许：{allowed}）", "'{field}': '{value}' is not in the vocabulary ({allowed})"),
     "R308": Message(E, "文件名“{stem}”与标准编号“{id}”不一致", "file name '{stem}' does not match standard id '{id}'"),
     "R309": Message(E, "事项“{code}”的子领域“{area}”不属于本领域（允许：{allowed}）", "item '{code}': area '{area}' is not an area of this domain ({allowed})"),
-    "R310": Message(E, "法规“{law}”没有第{article}条的记录范围（共{max}条）", "law '{law}' has no article {article} (max {max})"),
     # --- C: completeness and content rules --------------------------------------------------
     "C401": Message(E, "事项“{code}”缺少{element}（{field}）", "item '{code}' has no {element_en}",
                     "依据《政务公开目录编制要求》，每个事项须具备名称、依据、内容、主体、时限、方式六要素。",
@@ -81,13 +80,10 @@ CATALOG: dict[str, Message] = {
     "C406": Message(E, "事项编码“{code}”不符合编码规则：{detail}", "item code '{code}' breaks the coding rule: {detail_en}",
                     "编码规则见《基层政务信息分类与编码规范》：领域代码-一级事项序号-二级事项序号，如 ZDBC-02-01。",
                     "See the coding standard: DOMAIN-NN-NN, e.g. ZDBC-02-01."),
-    "C407": Message(E, "法规“{law}”缺少{what}", "law '{law}' lacks {what_en}"),
     "C408": Message(W, "标准项目“{id}”还没有标准文本", "standard project '{id}' has no text yet"),
-    "C409": Message(E, "领域“{domain}”的事项数 {count} 少于要求的 {minimum}", "domain '{domain}' has {count} items, fewer than {minimum}"),
     "C410": Message(E, "实施日期 {implemented} 早于发布日期 {issued}", "implementation date {implemented} is before issue date {issued}"),
     "C411": Message(E, "标准编号“{number}”格式不正确", "standard number '{number}' is malformed",
                     "格式为 DB33/T 序号—年份，连接号为一字线“—”（U+2014）。", "Use DB33/T NNNN—YYYY with U+2014."),
-    "C412": Message(W, "同一事项名称“{name}”出现多次（{codes}）", "item name '{name}' appears more than once ({codes})"),
     "C413": Message(E, "通用标准“{id}”缺少机器可读规则块“{block}”", "general standard '{id}' lacks its rule block '{block}'"),
     "C414": Message(W, "事项“{code}”缺少推荐要素：{elements}（{fields}）",
                     "item '{code}' lacks recommended elements: {elements_en}",
@@ -330,6 +326,8 @@ CATALOG: dict[str, Message] = {
     "E913": Message(E, "system.yaml 或 organizations.yaml 有错误，无法统计进度", "system.yaml or organizations.yaml has errors; no progress computed",
                     "先运行 govopen check 修正上面的错误。", "Fix the errors above (govopen check) first."),
     "E914": Message(E, "写入 {path} 失败：{detail}", "writing {path} failed: {detail}"),
+    "E915": Message(E, "无法从文件名“{path}”判断季度进展报告的格式", "cannot tell the report format from the file name '{path}'",
+                    "文件名以 .docx、.xlsx 或 .json 结尾，或用 --format 指定。", "End the name with .docx, .xlsx or .json, or give --format."),
 
     # --- safety-fs: B630-B649, E920-E939 ---
     # (new codes of this part go below this line)
