@@ -54,14 +54,36 @@ def test_corpus_has_at_least_40_cases() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(MANIFEST))
-def test_bad_input(name: str, tmp_path: Path) -> None:
+def test_bad_input(name: str, tmp_path: Path, mini_baseline: set[tuple[str, str, str, str]]) -> None:
     case = MANIFEST[name]
     workspace = _workspace(tmp_path)
     for target, source in {**case.get("also", {}), case["target"]: CASES / f"{name}.yaml"}.items():
         (workspace / target).parent.mkdir(parents=True, exist_ok=True)  # standards/counties/ is not in mini
         shutil.copy(ROOT / source, workspace / target)
     extra = ("--fail-on", case["fail_on"]) if "fail_on" in case else ()
-    _assert_reported(_check(workspace, *extra), case["target"], case["code"], case["line"], case["col"])
+    result = _check(workspace, *extra)
+    _assert_reported(result, case["target"], case["code"], case["line"], case["col"])
+    # exactly the expected codes and nothing else: findings beyond those of the untouched mini workspace
+    new = _findings(result.stdout) - mini_baseline
+    assert new, result.stdout
+    assert sorted({code for *_where, code in new}) == sorted(case.get("codes", [case["code"]])), sorted(new)
+
+
+FINDING = re.compile(r"^(?P<path>[^\s:][^:]*?)(?::(?P<line>\d+):(?P<col>\d+))?: \S+ (?P<code>[A-Z][0-9]{3}) ")
+
+
+def _findings(stdout: str) -> set[tuple[str, str, str, str]]:
+    return {(m["path"], m["line"] or "", m["col"] or "", m["code"])
+            for m in map(FINDING.match, stdout.splitlines()) if m}
+
+
+@pytest.fixture(scope="module")
+def mini_baseline(tmp_path_factory: pytest.TempPathFactory) -> set[tuple[str, str, str, str]]:
+    """The untouched mini workspace's own warnings (projects without a text, C408; no ICS/CCS codes, C415)."""
+    result = _check(_workspace(tmp_path_factory.mktemp("baseline")))
+    found = _findings(result.stdout)
+    assert result.returncode == 0 and found and {code for *_w, code in found} <= {"C408", "C415"}, result.stdout
+    return found
 
 
 TARGET = "standards/domains/zdbc/zdbc-01.yaml"
