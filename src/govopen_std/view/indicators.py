@@ -6,8 +6,8 @@ scorer cannot disagree. A domain's 考核评价 also shows its items with their 
 indicators that score them (`model.indicator_scope`), made from the catalog, so the text covers every item.
 
 Where a table goes: a table written in the text whose header equals one of these headers is a slot; the view
-fills it with the generated rows (rows written there are replaced). A standard with indicators but no slot
-for them gets the table in a chapter of its own at the end of its clauses. The result is a new `StandardText`
+fills it with the generated rows (rows written there are replaced). A table without a slot goes into a chapter
+of its own at the end of the clauses, so the text shows the data whether or not its author placed it. The result is a new `StandardText`
 made of the ordinary blocks every renderer (DOCX, HTML) already knows.
 """
 
@@ -26,6 +26,7 @@ ITEM_HEADER: tuple[str, ...] = ("事项编码", "事项名称", "公开时限", 
 INDICATOR_CAPTION = "考核评价指标、分值和评分规则"
 ITEM_CAPTION = "本领域公开事项的考核要求"
 INDICATOR_CHAPTER = "考核评价指标"
+ITEM_CHAPTER = "事项考核要求"
 
 
 def score_text(value: float) -> str:
@@ -86,12 +87,16 @@ def with_indicator_tables(text: StandardText, items: Sequence[ResolvedItem] | No
         tables[ITEM_HEADER] = item_rows(text.indicators, items)
     filled: set[tuple[str, ...]] = set()
     clauses = [_fill(clause, tables, filled) for clause in text.clauses]
+    missing: list[Block] = []
     if INDICATOR_HEADER not in filled:
-        body: list[Block] = ["考核评价指标、分值和评分规则见下表，总分100分。",
-                             _table(INDICATOR_CAPTION, INDICATOR_HEADER, tables[INDICATOR_HEADER])]
-        if items is not None and ITEM_HEADER not in filled:
-            body.append(_table(ITEM_CAPTION, ITEM_HEADER, tables[ITEM_HEADER]))
-        clauses.append(Clause(title=INDICATOR_CHAPTER, body=body))
+        missing += ["考核评价指标、分值和评分规则见下表，总分100分。",
+                    _table(INDICATOR_CAPTION, INDICATOR_HEADER, tables[INDICATOR_HEADER])]
+    if items is not None and ITEM_HEADER not in filled:
+        missing += ["本领域各公开事项的公开时限、必选渠道和据以评分的指标见下表。",
+                    _table(ITEM_CAPTION, ITEM_HEADER, tables[ITEM_HEADER])]
+    if missing:
+        title = INDICATOR_CHAPTER if INDICATOR_HEADER not in filled else ITEM_CHAPTER
+        clauses.append(Clause(title=title, body=missing))
     return text.model_copy(update={"clauses": clauses})
 
 
