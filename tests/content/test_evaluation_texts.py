@@ -105,3 +105,21 @@ def test_each_text_names_its_own_time_limits(shipped: tuple[Sources, BuildView])
             authored = flatten(text)
             assert any(limit in authored for limit in limits), (sid, sorted(limits))
     assert checked >= 7
+
+
+def test_gen14_and_gen15_agree_with_gen13(shipped: tuple[Sources, BuildView]) -> None:
+    """gen-14 (绩效考核规范) names where each of gen-13's computable metrics gets its evidence, and gen-15
+    (满意度测评规范) feeds gen-13's one 公众满意度 indicator, which is scored by hand."""
+    from govopen_std.model.indicator_scope import METRIC_SOURCES, leaves
+
+    sources = shipped[0]
+    gen13, gen14, gen15 = (sources.text(sid) for sid in ("gen-13", "gen-14", "gen-15"))
+    assert gen13 is not None and gen14 is not None and gen15 is not None
+    metrics = {leaf.metric for leaf in leaves(gen13.value.indicators)} - {"manual", None}
+    assert len(metrics) == 6
+    names = {m: METRIC_SOURCES[m].split("（")[0] for m in metrics if m}
+    gen13_text, gen14_text = flatten(gen13.value), flatten(gen14.value)
+    assert all(name in gen13_text and name in gen14_text for name in names.values()), names
+    satisfaction = [leaf for leaf in leaves(gen13.value.indicators) if leaf.name == "公众满意度"]
+    assert [leaf.metric for leaf in satisfaction] == ["manual"]
+    assert "《绩效评价指标体系》中公众满意度指标" in flatten(gen15.value)
