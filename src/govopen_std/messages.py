@@ -376,8 +376,8 @@ CATALOG: dict[str, Message] = {
                     "The indicator system and each domain's evaluation standard carry indicators: the text's table and "
                     "the scorer both come from them."),
     "C459": Message(W, "指标“{id}”的计算方式 {metric} 不使用参数 {param}", "indicator '{id}': metric {metric} does not use "
-                    "the parameter {param}", "删去该参数：只有 response 和 interpretation 使用 days。",
-                    "Remove it: only response and interpretation use days."),
+                    "the parameter {param}", "删去该参数：只有 response 使用 days。",
+                    "Remove it: only response uses days."),
 
     # --- eval-outputs: B670-B689 ---
     # (new codes of this part go below this line)

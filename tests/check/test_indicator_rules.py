@@ -161,3 +161,40 @@ def test_shipped_domain_systems_cover_their_items() -> None:
         items = [it.value for std, its in sources.items.items() if groups.get(std) == groups[sid] for it in its]
         assert items, sid
         assert all(covering(text.value.indicators, item) for item in items), sid
+
+
+def test_shipped_item_level_leaves_apply_to_every_item_of_their_scope() -> None:
+    """The scorer scores an item-level leaf over every item of its system's scope; in the shipped data every
+    item has the elements each leaf names, so the check's scope (model.indicator_scope) is the same set."""
+    from govopen_std.model.indicator_scope import ITEM_METRICS, in_scope, item_elements, leaves
+
+    sources = check_workspace(ROOT).sources
+    items = [located.value for _, located in sources.all_items()]
+    assert len(items) > 200
+    for sid in EVALUATION:
+        text = sources.text(sid)
+        assert text is not None
+        item_leaves = [leaf for leaf in leaves(text.value.indicators) if leaf.metric in ITEM_METRICS]
+        assert len(item_leaves) >= 3, sid
+        assert all(in_scope(leaf, item_elements(item)) for leaf in item_leaves for item in items), sid
+
+
+def test_shipped_rules_say_how_absent_evidence_scores() -> None:
+    """Without evidence a leaf earns its weight only when its rule says 不扣分 (the scorer reads that word):
+    no 解读 or 回应 to judge costs nothing; no spot check earns nothing (不得分)."""
+    from govopen_std.model.indicator_scope import leaves
+
+    sources = check_workspace(ROOT).sources
+    seen = {"interpretation": 0, "response": 0, "completeness": 0}
+    for sid in EVALUATION:
+        text = sources.text(sid)
+        assert text is not None
+        for leaf in leaves(text.value.indicators):
+            assert leaf.rule, (sid, leaf.id)
+            if leaf.metric in ("interpretation", "response"):
+                assert "不扣分" in leaf.rule, (sid, leaf.id)
+            elif leaf.metric == "completeness":
+                assert "不得分" in leaf.rule and "不扣分" not in leaf.rule, (sid, leaf.id)
+            if leaf.metric in seen:
+                seen[leaf.metric] += 1
+    assert all(seen.values()), seen

@@ -24,8 +24,8 @@ ITEM_ELEMENTS: tuple[str, ...] = ("code", "category", "name", "area", "content",
 ITEM_METRICS: tuple[str, ...] = ("coverage", "timeliness", "channels", "completeness")
 # The element each metric cannot be computed without.
 METRIC_ELEMENTS: dict[str, str] = {"timeliness": "deadline", "channels": "channels", "completeness": "content"}
-# Which metrics read which parameter (days: 回应 within N working days; 解读 within N working days of the policy).
-PARAM_METRICS: dict[str, tuple[str, ...]] = {"days": ("response", "interpretation")}
+# Which metrics read which parameter (days: 回应 within N working days of the event it answers).
+PARAM_METRICS: dict[str, tuple[str, ...]] = {"days": ("response",)}
 # Where an indicator's evidence comes from, as the text's 计算方式/数据来源 column names it.
 METRIC_SOURCES: dict[str, str] = {
     "coverage": "公开覆盖率（公开台账）",
