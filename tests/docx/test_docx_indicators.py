@@ -115,3 +115,11 @@ def test_county_text_shows_the_county_catalog(tmp_path: Path) -> None:
     indicators = tables[tuple(INDICATOR_HEADER)]
     assert [r[0] for r in indicators] == ["A", "A1", "A2", "B", "B1", "B2"]
     assert [r[3] for r in indicators] == ["60", "42", "18", "40", "20", "20"]
+
+
+def test_parent_rows_say_how_they_add_up(shipped: tuple[BuildView, dict[str, Path]]) -> None:
+    """A parent's 评分规则 names its children (one child: its score; several: the sum of the range)."""
+    (rows,) = _tables(shipped[1]["zdbc-06"], INDICATOR_HEADER)
+    by_id = {r[0]: r for r in rows}
+    assert by_id["A"][4] == "得分为A1～A2得分之和。" and by_id["A"][5] == "下级指标得分之和"
+    assert by_id["D"][4] == "得分为D1的得分。"

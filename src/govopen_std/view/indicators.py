@@ -57,7 +57,8 @@ def _names(indicators: Sequence[Indicator], path: tuple[int, ...]) -> list[str]:
 
 
 def _parent_rule(node: Indicator) -> str:
-    return f"得分为{node.children[0].id}～{node.children[-1].id}得分之和。"
+    first, last = node.children[0].id, node.children[-1].id
+    return f"得分为{first}的得分。" if first == last else f"得分为{first}～{last}得分之和。"
 
 
 def _with_params(source: str, node: Indicator) -> str:
