@@ -343,6 +343,39 @@ CATALOG: dict[str, Message] = {
 
     # --- eval-indicators: C450-C469 ---
     # (new codes of this part go below this line)
+    "C450": Message(E, "{parent}的下级指标分值合计 {total}，应为 100", "the weights under {parent_en} sum to {total}, not 100",
+                    "同级指标的分值合计应为 100（锦州 2020 年考核方案的权重赋分制：一级合计 100，下级分解上级的分值）。",
+                    "Siblings' weights must sum to 100 at every level."),
+    "C451": Message(E, "指标“{id}”引用的要素“{element}”不是事项要素", "indicator '{id}' names '{element}', which is no item element",
+                    "可用的要素：{known}。", "Known elements: {known}."),
+    "C452": Message(E, "指标“{id}”的计算方式 {metric} 需要要素 {element}，但 elements 中没有", "indicator '{id}': metric "
+                    "{metric} needs the element {element}, which elements lacks",
+                    "在 elements 中写上 {element}（如 timeliness 需要 deadline，channels 需要 channels）。",
+                    "Add {element} to elements (timeliness needs deadline, channels needs channels)."),
+    "C453": Message(E, "末级指标“{id}”没有计算方式（metric）", "leaf indicator '{id}' has no metric",
+                    "末级指标须写 metric：coverage、timeliness、channels、completeness、interpretation、response 或 manual。",
+                    "A leaf needs a metric: coverage, timeliness, channels, completeness, interpretation, response or manual."),
+    "C454": Message(E, "指标“{id}”有下级指标，不应有计算方式（metric）", "indicator '{id}' has children and so must have no metric",
+                    "上级指标的得分由下级指标汇总；删去 metric，或把它移到下级指标。",
+                    "A parent's score comes from its children; remove the metric or move it to a child."),
+    "C455": Message(E, "指标编号“{id}”重复（首次出现于第 {first} 行）", "indicator id '{id}' is used twice (first on line {first})"),
+    "C456": Message(E, "指标“{id}”的计算方式 response 缺少参数 days（回应时限工作日数）",
+                    "indicator '{id}': metric response needs params.days (working days to respond)",
+                    "写作 params: {{days: 2}}；时限依据国办发〔2016〕61号（48小时内回应）等规定确定。",
+                    "Write params: {{days: 2}}; take the limit from the rules (e.g. 48 hours in 国办发〔2016〕61号)."),
+    "C457": Message(E, "领域“{domain}”的 {count} 个事项不在“{id}”任何可计算指标的范围内：{codes}",
+                    "{count} item(s) of domain '{domain}' are in scope of no computable indicator of '{id}': {codes}",
+                    "事项具备某可计算指标（coverage、timeliness、channels、completeness）elements 所列的全部要素，才在该指标范围内；"
+                    "增加一个适用于这些事项的指标，或补齐事项的要素。",
+                    "An item is in scope of a computable indicator (coverage, timeliness, channels, completeness) when it has "
+                    "every element the indicator names; add an indicator that applies, or complete the items."),
+    "C458": Message(E, "评价标准“{id}”没有考核评价指标（indicators）", "evaluation standard '{id}' has no indicators",
+                    "绩效评价指标体系和各领域的考核评价标准须用 indicators 写出指标、分值和评分规则，正文的指标表和评分都由它生成。",
+                    "The indicator system and each domain's evaluation standard carry indicators: the text's table and "
+                    "the scorer both come from them."),
+    "C459": Message(W, "指标“{id}”的计算方式 {metric} 不使用参数 {param}", "indicator '{id}': metric {metric} does not use "
+                    "the parameter {param}", "删去该参数：只有 response 使用 days。",
+                    "Remove it: only response uses days."),
 
     # --- eval-outputs: B670-B689 ---
     # (new codes of this part go below this line)
