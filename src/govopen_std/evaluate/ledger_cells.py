@@ -18,6 +18,7 @@ _SERIAL = re.compile(r"\d{5}(?:\.\d+)?")  # a serial typed as text: 1927..2173
 _SEPARATORS = {"-": "-", "/": "/", ".": ".", "年": "月"}
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 MAX_SERIAL = 2958465  # 9999-12-31
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CHANNEL_SPLIT = re.compile(r"[、，,；;\n]+|\s+")
 
 KINDS: dict[str, str] = {
@@ -48,7 +49,9 @@ def text(value: object) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value).strip()
+    raw = str(value).strip()
+    # `ledger export` protects a CSV cell that a spreadsheet would run as a formula with a leading apostrophe
+    return raw[1:] if raw[:1] == "'" and raw[1:2] in _FORMULA_START else raw
 
 
 def parse_date(value: object) -> dt.date | None:
