@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from urllib.parse import urlsplit
 
 from govopen_std.interchange.cells import match_channel
 
@@ -18,6 +17,8 @@ _SERIAL = re.compile(r"\d{5}(?:\.\d+)?")  # a serial typed as text: 1927..2173
 _SEPARATORS = {"-": "-", "/": "/", ".": ".", "年": "月"}
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 MAX_SERIAL = 2958465  # 9999-12-31
+# scheme http or https, a host, then anything without blanks (what urlsplit accepts, minus blanks)
+_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+(?:[/?#]\S*)?")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CHANNEL_SPLIT = re.compile(r"[、，,；;\n]+|\s+")
 
@@ -41,6 +42,9 @@ class CellError(Exception):
 
 def text(value: object) -> str:
     """A cell's value as trimmed text (a whole float without its .0)."""
+    if type(value) is str:  # the common case first: every CSV cell, most XLSX cells
+        raw = value.strip()
+        return raw[1:] if raw[:1] == "'" and raw[1:2] in _FORMULA_START else raw
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -54,8 +58,25 @@ def text(value: object) -> str:
     return raw[1:] if raw[:1] == "'" and raw[1:2] in _FORMULA_START else raw
 
 
+_SEEN_DATES: dict[str, dt.date] = {}
+_SEEN_LIMIT = 100_000
+
+
 def parse_date(value: object) -> dt.date | None:
     """The date a cell holds, None for an empty cell; CellError L711 when it cannot be read."""
+    if type(value) is str:
+        # a ledger repeats a few hundred dates over thousands of rows: each spelling is parsed once
+        known = _SEEN_DATES.get(value)
+        if known is not None:
+            return known
+        day = _parse_date(value)
+        if day is not None and len(_SEEN_DATES) < _SEEN_LIMIT:
+            _SEEN_DATES[value] = day
+        return day
+    return _parse_date(value)
+
+
+def _parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -90,8 +111,7 @@ def parse_url(value: object) -> str | None:
     raw = text(value)
     if not raw:
         return None
-    parts = urlsplit(raw)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in raw):
+    if _URL.fullmatch(raw) is None:
         raise CellError("L714", raw)
     return raw
 

@@ -46,7 +46,12 @@ class RowReader:
 
     def cell(self, values: Sequence[Value], name: str) -> Value:
         c = self.layout.columns.get(name)
-        return values[c] if c is not None and c < len(values) else None
+        if c is None:
+            return None
+        try:
+            return values[c]
+        except IndexError:  # a short CSV row
+            return None
 
     def label(self, name: str) -> str:
         if name == "item":
@@ -66,11 +71,15 @@ class RowReader:
             return False, None
 
     def date(self, values: Sequence[Value], column: str) -> tuple[bool, dt.date | None]:
-        ok, day = self.guarded(column, parse_date, self.cell(values, column))
-        if isinstance(day, dt.date) and day > self.today:
+        try:
+            ok, day = True, parse_date(self.cell(values, column))
+        except CellError as exc:
+            self.report(exc.code, column, value=exc.value)
+            return False, None
+        if day is not None and day > self.today:
             self.report("L713", column, value=day.isoformat(), today=self.today.isoformat())
             return False, day
-        return ok, day if isinstance(day, dt.date) else None
+        return ok, day
 
     def required(self, values: Sequence[Value], column: str) -> str:
         raw = text(self.cell(values, column))
@@ -94,7 +103,7 @@ class RowReader:
 
     def read(self, number: int, values: Sequence[Value]) -> LedgerRow | None:
         """The row, or None when it has problems (added to `problems`) or is blank."""
-        if not any(text(v) for v in values):
+        if not any(values) or not any(text(v) for v in values):
             return None
         self._row = number
         self.nonblank += 1
