@@ -22,10 +22,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import ledger_gen as LG  # noqa: E402
-import measure as M  # noqa: E402
+import ledger_gen as LG
+import measure as M
 
-from govopen_std.evaluate.ledger_import import LedgerOptions, import_ledger  # noqa: E402
+from govopen_std.evaluate.ledger_import import LedgerOptions, import_ledger
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 BEGIN, END = "<!-- ledger-bench:begin -->", "<!-- ledger-bench:end -->"
