@@ -57,17 +57,10 @@ class LedgerLine:
     publisher: str
     related: str = ""
 
-    def cells(self, dates_as: str = "text") -> list[object]:
-        formed: object = self.formed.isoformat()
-        published: object = self.published.isoformat()
-        if dates_as == "serial":  # what an XLSX date cell holds
-            formed, published = _serial(self.formed), _serial(self.published)
+    def cells(self) -> list[object]:
+        formed, published = self.formed.isoformat(), self.published.isoformat()
         return [self.code, self.name, self.kind, self.title, formed, published, "、".join(self.channels), self.url,
                 self.publisher, self.related, SAMPLE_NOTE]
-
-
-def _serial(day: dt.date) -> int:
-    return (day - dt.date(1899, 12, 30)).days
 
 
 def county_items(code: str = COUNTY) -> list[CatalogItem]:
@@ -150,14 +143,20 @@ def csv_bytes(lines: Sequence[LedgerLine] | Iterator[LedgerLine]) -> bytes:
 
 
 def write_xlsx(lines: Iterator[LedgerLine], path: Path) -> None:
-    from govopen_std.render.spreadsheetml import Properties, Sheet, workbook_bytes
+    """An XLSX as Excel or WPS saves it: a shared string table, a <dimension>, real date cells (openpyxl's normal
+    mode; its write-only mode writes inline strings and no dimension, which no office suite does)."""
+    from openpyxl import Workbook
 
-    sheet = Sheet("台账")
-    sheet.append(["杭州市拱墅区基层政务公开台账（示例数据，非真实记录）"])
-    sheet.append(HEADER)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.append(["杭州市拱墅区基层政务公开台账（示例数据，非真实记录）"])
+    ws.append(HEADER)
     for line in lines:
-        sheet.append(line.cells(dates_as="serial"))  # type: ignore[arg-type]
-    path.write_bytes(workbook_bytes([sheet], [], Properties("示例台账", "govopen", dt.date(YEAR, 1, 1))))
+        cells = line.cells()
+        cells[4:6] = [line.formed, line.published]  # 信息形成（变更）日期, 发布日期 as date cells
+        ws.append(cells)
+    wb.save(path)
 
 
 def write_sample(root: Path = ROOT) -> tuple[Path, Path]:

@@ -93,8 +93,9 @@ def _xlsx_rows(ws: Any) -> Iterator[tuple[int, list[Value]]]:
     covered = _merges(ws)
     tops = {top for top in covered.values()}
     kept: dict[tuple[int, int], Value] = {}
-    for n, row in enumerate(ws.iter_rows(max_col=MAX_COLUMNS, values_only=True), 1):
-        values = list(row)
+    # no max_col: read-only openpyxl would pad every row to it; a row is cut to MAX_COLUMNS here instead
+    for n, row in enumerate(ws.iter_rows(values_only=True), 1):
+        values = list(row[:MAX_COLUMNS])
         if covered:
             for c, value in enumerate(values):
                 if (n, c) in tops:
