@@ -71,38 +71,39 @@ def _col(letters: bytes) -> int:
     return n - 1
 
 
-def _merges(ws: Any) -> dict[tuple[int, int], tuple[int, int]]:
-    """Covered cell (row, 0-based col) -> its range's top-left cell, for every merged range of the sheet."""
+def _merges(ws: Any) -> dict[int, list[tuple[int, tuple[int, int]]]]:
+    """Row -> (0-based col, its range's top-left cell) for every cell a merged range covers but does not start."""
     try:
         with ws._get_source() as source:  # read-only worksheets expose no merged ranges
             data = source.read()
     except (AttributeError, KeyError, OSError):
         return {}
-    covered: dict[tuple[int, int], tuple[int, int]] = {}
+    covered: dict[int, list[tuple[int, tuple[int, int]]]] = {}
     start = data.rfind(b"<mergeCells")
-    for m in _MERGE.finditer(data, max(start, 0)):
+    if start < 0:
+        return {}
+    for m in _MERGE.finditer(data, start):
         c1, r1, c2, r2 = _col(m.group(1)), int(m.group(2)), _col(m.group(3)), int(m.group(4))
         for r in range(r1, r2 + 1):
-            for c in range(c1, min(c2, MAX_COLUMNS - 1) + 1):
-                if (r, c) != (r1, c1):
-                    covered[(r, c)] = (r1, c1)
+            covered.setdefault(r, []).extend((c, (r1, c1)) for c in range(c1, min(c2, MAX_COLUMNS - 1) + 1)
+                                             if (r, c) != (r1, c1))
     return covered
 
 
 def _xlsx_rows(ws: Any) -> Iterator[tuple[int, list[Value]]]:
     covered = _merges(ws)
-    tops = {top for top in covered.values()}
+    tops = {top for cells in covered.values() for _, top in cells}
     kept: dict[tuple[int, int], Value] = {}
     # no max_col: read-only openpyxl would pad every row to it; a row is cut to MAX_COLUMNS here instead
     for n, row in enumerate(ws.iter_rows(values_only=True), 1):
         values = list(row[:MAX_COLUMNS])
-        if covered:
+        if tops:
             for c, value in enumerate(values):
                 if (n, c) in tops:
                     kept[(n, c)] = value
-            for (r, c), top in covered.items():
-                if r == n and c < len(values):
-                    values[c] = kept.get(top)
+        for c, top in covered.get(n, ()):
+            if c < len(values):
+                values[c] = kept.get(top)
         yield n, values
 
 
