@@ -118,7 +118,7 @@ class RowReader:
         return None
 
     def _ledger(self, values: Sequence[Value]) -> LedgerRow | None:
-        ok, kind = self.guarded("kind", parse_kind, self.cell(values, "kind"))
+        kind_ok, kind = self.guarded("kind", parse_kind, self.cell(values, "kind"))
         item = self.item(values)
         title = self.required(values, "title")
         ok_formed, formed = self.date(values, "formed")
@@ -133,14 +133,15 @@ class RowReader:
         channels = self._channels(values, required=kind != "抽查")
         _, url = self.guarded("url", parse_url, self.cell(values, "url"))
         found, elements = self._observation(values) if kind == "抽查" else (None, {})
-        if item is None or not ok or kind is None:
+        if item is None or not kind_ok or kind is None:
             return None
-        return LedgerRow(found=found, elements=elements,
+        return LedgerRow(
             county=self.county, item_code=item.code, kind=_kind(kind), title=title,
             formed=_iso(formed), published=_iso(published), channels=channels, url=_opt_text(url),
             publisher=text(self.cell(values, "publisher")) or None, source_file=self.sheet.display,
             source_sheet=self.sheet.name, source_row=self._row, notice_end=_iso(notice_end),
-            related=text(self.cell(values, "related")) or None, note=text(self.cell(values, "note")) or None)
+            related=text(self.cell(values, "related")) or None, found=found, elements=elements,
+            note=text(self.cell(values, "note")) or None)
 
     def _channels(self, values: Sequence[Value], *, required: bool) -> tuple[str, ...]:
         cell = self.cell(values, "channels")
