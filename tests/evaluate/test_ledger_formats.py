@@ -130,3 +130,18 @@ def test_channel_names_follow_the_vocabulary() -> None:
     with pytest.raises(CellError) as caught:
         reader.parse("政府网站、飞鸽传书")
     assert (caught.value.code, caught.value.value) == ("L715", "飞鸽传书")
+
+
+@pytest.mark.parametrize(("value", "ok"), [
+    ("https://www.example.gov.cn/a/b.html?x=1#y", True), ("HTTP://A.EXAMPLE", True), ("http://a.example:8080", True),
+    ("https://", False), ("https:///path", False), ("www.example.gov.cn/a.html", False), ("ftp://a.example/x", False),
+    ("javascript:alert(1)", False), ("https://a.example/有 空格", False), ("mailto:a@example.com", False)])
+def test_links_must_be_http(value: str, ok: bool) -> None:
+    from govopen_std.evaluate.ledger_cells import parse_url
+
+    if ok:
+        assert parse_url(value) == value
+    else:
+        with pytest.raises(CellError) as caught:
+            parse_url(value)
+        assert caught.value.code == "L714"
