@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -12,9 +13,8 @@ from govopen_std.commands.options import LANG, WORKSPACE, Lang
 app = typer.Typer(help="公开台账：导入各县（市、区）的公开台账和抽查清单，导出已存的台账以供核对。", no_args_is_help=True)
 
 
-def _today(value: str | None) -> object:
-    import datetime as dt
-
+def _today(value: str | None) -> dt.date | None:
+    """The --today option as a date (a usage error, exit 2, when it is not YYYY-MM-DD)."""
     from govopen_std.diagnostics import GovOpenError
 
     if value is None:
@@ -37,16 +37,12 @@ def import_ledger(
 ) -> None:
     """导入公开台账（每行一条已发布的信息）或填好的抽查清单，逐行对应到本县目录中的事项，存入工作区的台账库 standards/ledger/ledger.sqlite3。
     同一文件重复导入不会重复入库。退出码：0 全部导入，1 有行被拒绝或文件有错误，2 用法错误。"""
-    import datetime as dt
-
     from govopen_std.diagnostics import ExitCode
     from govopen_std.evaluate.ledger_import import LedgerOptions
     from govopen_std.evaluate.ledger_import import import_ledger as run_import
     from govopen_std.evaluate.ledger_report import print_import
 
-    day = _today(today)
-    opts = LedgerOptions(files=tuple(files), county=county, workspace=workspace,
-                         today=day if isinstance(day, dt.date) else None)
+    opts = LedgerOptions(files=tuple(files), county=county, workspace=workspace, today=_today(today))
     summary = run_import(opts)
     print_import(summary, sys.stdout, lang=lang.value)
     raise typer.Exit(ExitCode.OK if summary.ok else ExitCode.FINDINGS)
