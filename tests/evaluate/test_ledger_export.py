@@ -76,6 +76,7 @@ def test_csv_is_formula_safe_and_xlsx_is_text(ws: Path, tmp_path: Path) -> None:
         assert run_cli("ledger", "export", "-c", "330105", "-o", str(out), "-w", str(ws)).exit_code == 0
     text = csv_out.read_bytes().decode("utf-8-sig")
     assert "'=HYPERLINK" in text and ",'-区政府," in text and ",'@备注," in text
+    assert "ZDBC-02-01,征收土地预公告,发布," in text  # the item's name from the catalog, for the reviewer
     sheet = zipfile.ZipFile(xlsx_out).read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet and "<v>" not in sheet  # no formulas and no numbers: every cell an inline string
     assert "2018-03-05" in sheet

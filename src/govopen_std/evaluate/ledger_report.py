@@ -63,7 +63,8 @@ def export_to(workspace: Path | None, county: str, out: Path, stream: TextIO, *,
     catalog = resolve_county(workspace, county, diags)
     if catalog is not None:
         try:
-            n = export_ledger(catalog.store, county, out, f"{catalog.name}公开台账")
+            names = {item.code: item.name for item in catalog.items}
+            n = export_ledger(catalog.store, county, out, f"{catalog.name}公开台账", names)
         except OSError as exc:
             diags.add(Diagnostic.make("L721", None, path=str(out), detail=exc.strerror or str(exc)))
         else:
