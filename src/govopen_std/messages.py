@@ -337,6 +337,41 @@ CATALOG: dict[str, Message] = {
 
     # --- eval-ledger: L701-L749 ---
     # (new codes of this part go below this line)
+    "L701": Message(E, "工作区中没有县（市、区）“{county}”（已有：{known}）", "the workspace has no county '{county}' (it has: {known_en})",
+                    "--county 写行政区划代码，且 standards/counties/ 中要有该县的配置文件。",
+                    "Give --county a division code that has a profile in standards/counties/."),
+    "L702": Message(E, "无法读取台账文件：{detail}", "cannot read the ledger file: {detail_en}"),
+    "L703": Message(E, "文件为空：没有任何数据行", "the file is empty: it has no rows"),
+    "L704": Message(E, "找不到台账表头（前 20 行中没有一行写出至少三个已知列名）",
+                    "no ledger header (none of the first 20 rows names three known columns)",
+                    "表头应含 事项编码或事项名称、信息标题、信息形成（变更）日期、发布日期、发布渠道、链接、发布单位（同义列名见 README）。",
+                    "The header needs 事项编码 or 事项名称, 信息标题, 信息形成（变更）日期, 发布日期, 发布渠道, 链接, 发布单位 "
+                    "(synonyms in the README)."),
+    "L705": Message(E, "表头（第 {header_row} 行）缺少必需的列“{column}”", "the header (row {header_row}) lacks the required column '{column}'",
+                    "同义列名见 README“公开台账”一节。", "See the README's ledger section for accepted synonyms."),
+    "L710": Message(E, "列“{column}”：“{value}”不是本县目录中的事项", "column '{column}': '{value}' is not an item of the county's catalog",
+                    "最接近的事项：{candidates}", "nearest items: {candidates}"),
+    "L711": Message(E, "列“{column}”：无法识别的日期“{value}”", "column '{column}': cannot read the date '{value}'",
+                    "可写作 2018-03-05、2018/3/5、2018.3.5、2018年3月5日，或 Excel 日期。",
+                    "Write 2018-03-05, 2018/3/5, 2018.3.5, 2018年3月5日 or an Excel date."),
+    "L712": Message(E, "列“{column}”：发布日期 {published} 早于信息形成（变更）日期 {formed}",
+                    "column '{column}': published on {published}, before it was formed ({formed})"),
+    "L713": Message(E, "列“{column}”：日期 {value} 晚于今天（{today}）", "column '{column}': the date {value} is after today ({today})",
+                    "检查年份是否写错；测试时可用 --today 指定“今天”。", "Check the year; tests can set today with --today."),
+    "L714": Message(E, "列“{column}”：链接“{value}”不是 http(s) 地址", "column '{column}': the link '{value}' is not an http(s) address"),
+    "L715": Message(E, "列“{column}”：词表中没有渠道“{value}”", "column '{column}': the vocabulary has no channel '{value}'",
+                    "渠道名称见 standards/vocabulary.yaml；其他渠道写作“其他：名称”。",
+                    "Channel names are in standards/vocabulary.yaml; write others as 其他：<name>."),
+    "L716": Message(E, "列“{column}”为空，该行必须填写", "column '{column}' is empty; this row needs it"),
+    "L717": Message(E, "列“{column}”：未知的类别“{value}”（可用：发布、解读、回应）",
+                    "column '{column}': unknown kind '{value}' (use 发布, 解读 or 回应)"),
+    "L718": Message(E, "列“{column}”：应填“是”或“否”，实际为“{value}”", "column '{column}': write 是 or 否, not '{value}'"),
+    "L719": Message(E, "列“{column}”：应填 ■（有）或 □（无），实际为“{value}”", "column '{column}': write ■ (present) or □ (absent), not '{value}'"),
+    "L720": Message(W, "第 {row} 行未填写“是否找到”，已跳过", "row {row}: 是否找到 is not filled in; skipped"),
+    "L721": Message(E, "无法写入 {path}：{detail}", "cannot write {path}: {detail}"),
+    "L722": Message(E, "内置标准是只读的，台账要导入到自己的工作区", "the built-in standards are read-only; import a ledger into your own workspace",
+                    "先运行 govopen init 建立工作区，或用 --workspace 指定。", "Run govopen init first, or pass --workspace."),
+    "L723": Message(E, "无法打开台账库 {path}：{detail}", "cannot open the ledger store {path}: {detail}"),
 
     # --- eval-score: V751-V799 ---
     # (new codes of this part go below this line)
