@@ -25,8 +25,7 @@ _EN = {
 }
 
 
-def _texts(lang: str) -> dict[str, str]:
-    return _EN if lang == "en" else _ZH
+_TEXTS = {"zh": _ZH, "en": _EN}
 
 
 def _order(diag: Diagnostic) -> tuple[str, int, str]:
@@ -42,11 +41,11 @@ def print_diagnostics(diags: Diagnostics, stream: TextIO, lang: str) -> None:
         stream.write(format_line(diag, lang) + "\n")
         hint = diag.hint(lang)
         if hint:
-            stream.write(_texts(lang)["hint"].format(hint) + "\n")
+            stream.write(_TEXTS.get(lang, _ZH)["hint"].format(hint) + "\n")
 
 
 def print_import(summary: ImportSummary, stream: TextIO, *, lang: str = "zh") -> None:
-    t = _texts(lang)
+    t = _TEXTS.get(lang, _ZH)
     print_diagnostics(summary.diagnostics, stream, lang)
     if summary.store is not None:
         stream.write(t["summary"].format(read=summary.read, accepted=summary.accepted, added=summary.added,
@@ -68,6 +67,6 @@ def export_to(workspace: Path | None, county: str, out: Path, stream: TextIO, *,
         except OSError as exc:
             diags.add(Diagnostic.make("L721", None, path=str(out), detail=exc.strerror or str(exc)))
         else:
-            stream.write(_texts(lang)["exported"].format(n=n, path=out.as_posix()) + "\n")
+            stream.write(_TEXTS.get(lang, _ZH)["exported"].format(n=n, path=out.as_posix()) + "\n")
     print_diagnostics(diags, stream, lang)
     return not any(d.severity >= Severity.ERROR for d in diags.items)
