@@ -120,9 +120,14 @@ def test_home_has_the_structure_diagram_search_and_filters(build: Path, views: d
     selects = {attrs.get("name") for attrs in page.all("select")}
     assert selects == {"domain", "subject", "method", "channel", "audience", "level", "openness"}
     options = [attrs.get("value") for attrs in page.all("option")]
-    for value in (*[g.id for g in province.domains], *province.vocabulary["methods"], *province.vocabulary["levels"],
+    used_levels = {lv for row in province.items for lv in row.level.split("、")}
+    levels = [lv for lv in province.vocabulary["levels"] if lv in used_levels]
+    assert levels and "省级" not in used_levels  # the catalog holds grassroots items
+    for value in (*[g.id for g in province.domains], *province.vocabulary["methods"], *levels,
                   *province.vocabulary["openness"], *province.vocabulary["audiences"], "县级人民政府", "政府网站"):
         assert value in options, value
+    # a level no item has would always give 0 results (issue 16: 公开层级 = 省级), so it is not offered
+    assert "省级" not in options
     assert 'src="assets/search-index.js"' in html and 'src="assets/search.js"' in html
     assert f'data-count="{len(province.items)}"' in html
 

@@ -9,10 +9,14 @@
   var input = document.getElementById("q");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
-  if (!data || !form || !input || !status || !list) { return; }
+  var more = document.getElementById("search-more");
+  if (!data || !form || !input || !status || !list || !more) { return; }
 
-  var FILTERS = ["domain", "subject", "method", "channel", "audience", "level", "openness"];
-  var LIMIT = 50;
+  var FILTERS = ["domain", "subject", "method", "channel", "audience", "level", "openness", "status"];
+  var PAGE = 50; /* results drawn at a time; "显示更多" draws the next PAGE */
+  var shown = [];  /* the current hits and how many of them are drawn */
+  var drawn = 0;
+  var shownTerms = [];
   var items = data.items;
   var total = items.length;
   var grams = null;
@@ -47,7 +51,7 @@
 
   function readControls() {
     var state = { q: input.value.trim() };
-    FILTERS.forEach(function (name) { state[name] = select(name).value; });
+    FILTERS.forEach(function (name) { state[name] = select(name) ? select(name).value : ""; });
     return state;
   }
 
@@ -55,6 +59,7 @@
     input.value = state.q || "";
     FILTERS.forEach(function (name) {
       var el = select(name);
+      if (!el) { return; }  /* the status filter is on county sites only */
       el.value = state[name] || "";
       if (el.value !== (state[name] || "")) { el.value = ""; }
     });
@@ -92,6 +97,7 @@
     if (state.audience && item.a !== state.audience) { return false; }
     if (state.level && item.l.indexOf(state.level) < 0) { return false; }
     if (state.openness && item.o !== state.openness) { return false; }
+    if (state.status && (item.x || "base") !== state.status) { return false; }
     return true;
   }
 
@@ -151,6 +157,12 @@
     return hits.sort(function (a, b) { return b.score - a.score || a.pos - b.pos; });
   }
 
+  /* Items that do not apply in the county come last, whatever their score: a citizen looks for what applies. */
+  function byRank(a, b) {
+    var na = (items[a.pos].x === "not_applicable") - (items[b.pos].x === "not_applicable");
+    return na || b.score - a.score || a.pos - b.pos;
+  }
+
   function search(state) {
     var terms = termsOf(state.q);
     var hits = [];
@@ -159,8 +171,8 @@
       var score = terms.length ? exactScore(item, terms) : 0;
       if (score >= 0) { hits.push({ pos: pos, score: score }); }
     });
-    hits.sort(function (a, b) { return b.score - a.score || a.pos - b.pos; });
-    if (hits.length === 0 && terms.length) { return { hits: fuzzy(terms, state), near: true }; }
+    hits.sort(byRank);
+    if (hits.length === 0 && terms.length) { return { hits: fuzzy(terms, state).sort(byRank), near: true }; }
     return { hits: hits, near: false };
   }
 
@@ -196,15 +208,23 @@
 
   function resultItem(item, terms) {
     var li = el("li");
+    li.setAttribute("data-item", item.c);
+    if (item.x) { li.setAttribute("data-status", item.x); }
     var link = el("a", "result-title");
     link.href = item.u;
     link.appendChild(highlighted(item.n, terms));
     li.appendChild(link);
     li.appendChild(document.createTextNode(" "));
     li.appendChild(el("span", "code", item.c));
-    if (item.st) { li.appendChild(el("span", "badge", item.st)); }
-    var meta = [item.g, item.p, item.s.join("、"), item.m, item.l.join("、")].filter(Boolean);
-    li.appendChild(el("span", "result-meta", meta.join(" · ")));
+    if (item.st) { li.appendChild(el("span", "badge badge-" + (item.x || "base"), item.st)); }
+    var meta = el("span", "result-meta");
+    [item.g, item.p, item.s.join("、"), item.m, item.l.join("、")].forEach(function (part, i) {
+      if (!part) { return; }
+      if (meta.childNodes.length) { meta.appendChild(document.createTextNode(" · ")); }
+      /* the 一级事项 (i == 1) is searched as part of the title, so its matches are marked too */
+      meta.appendChild(i === 1 ? highlighted(part, terms) : document.createTextNode(part));
+    });
+    li.appendChild(meta);
     var context = snippet(item, terms);
     if (context) {
       var line = el("span", "result-snippet");
@@ -242,26 +262,53 @@
 
   function render(state) {
     list.textContent = "";
+    shown = [];
+    drawn = 0;
+    more.hidden = true;
     if (!isActive(state)) {
       list.hidden = true;
       status.dataset.count = String(total);
       status.textContent = "共 " + total + " 个公开事项。输入关键词或选择筛选条件即可查找。";
       return;
     }
-    var terms = termsOf(state.q);
+    shownTerms = termsOf(state.q);
     var result = search(state);
-    var hits = result.hits;
-    status.dataset.count = String(hits.length);
-    if (hits.length === 0) {
-      status.textContent = "没有找到符合条件的公开事项。可以减少关键词或放宽筛选条件。";
+    shown = result.hits;
+    status.dataset.count = String(shown.length);
+    if (shown.length === 0) {
+      status.textContent = emptyHint(state);
     } else if (result.near) {
-      status.textContent = "没有完全匹配“" + state.q + "”的事项，以下是 " + hits.length + " 个相近的事项" +
-        (hits.length > LIMIT ? "（显示前 " + LIMIT + " 个）" : "") + "。";
+      status.textContent = "没有完全匹配“" + state.q + "”的事项，以下是 " + shown.length + " 个相近的事项。";
     } else {
-      status.textContent = "找到 " + hits.length + " 个公开事项" + (hits.length > LIMIT ? "，显示前 " + LIMIT + " 个" : "") + "。";
+      status.textContent = "找到 " + shown.length + " 个公开事项。";
     }
-    hits.slice(0, LIMIT).forEach(function (hit) { list.appendChild(resultItem(items[hit.pos], terms)); });
-    list.hidden = hits.length === 0;
+    drawMore(false);
+    list.hidden = shown.length === 0;
+  }
+
+  /* What the catalog covers, and where other information is published, instead of "fewer words". */
+  function emptyHint(state) {
+    var text = "没有找到符合条件的公开事项。本目录收录" + (data.scope || "各试点领域") +
+      "的公开事项（公开什么、依据什么、由谁在何时通过什么渠道公开），不含具体的政府信息本身。";
+    text += state.q ? "可以换用同义词或更短的关键词，或放宽筛选条件；" : "可以放宽筛选条件；";
+    return text + "具体的政府信息请到各级政府门户网站的政府信息公开专栏查询，或依申请公开。";
+  }
+
+  /* Draws the next PAGE hits; when asked by the button, focus moves to the first new result. */
+  function drawMore(fromButton) {
+    var first = null;
+    var end = Math.min(shown.length, drawn + PAGE);
+    for (var i = drawn; i < end; i++) {
+      var li = resultItem(items[shown[i].pos], shownTerms);
+      if (!first) { first = li; }
+      list.appendChild(li);
+    }
+    drawn = end;
+    var rest = shown.length - drawn;
+    more.hidden = rest <= 0;
+    more.textContent = "显示更多（已显示 " + drawn + " 个，还有 " + rest + " 个）";
+    list.dataset.shown = String(drawn);
+    if (fromButton && first) { first.querySelector("a").focus(); }
   }
 
   function update() {
@@ -289,7 +336,7 @@
   input.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && input.value) { input.value = ""; update(); }
   });
-  FILTERS.forEach(function (name) { select(name).addEventListener("change", update); });
+  FILTERS.forEach(function (name) { if (select(name)) { select(name).addEventListener("change", update); } });
   form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); update(); });
   form.addEventListener("reset", function (event) {
     event.preventDefault();
@@ -297,6 +344,7 @@
     update();
     input.focus();
   });
+  more.addEventListener("click", function () { drawMore(true); });
   window.addEventListener("hashchange", restore);
   document.addEventListener("keydown", function (event) {
     var tag = (event.target && event.target.tagName) || "";

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govopen_std.messages import ELEMENT_NAMES
+from govopen_std.render.html_site.changes import CHANGES_PAGE, change_list, row_changes
 from govopen_std.render.html_site.paths import domain_path, item_path, slug, standard_path
 from govopen_std.render.html_site.search import INDEX_FILE, facets
 from govopen_std.render.html_site.tree import build_diagram
@@ -135,6 +136,7 @@ def item_pages(view: BuildView) -> list[Page]:
                 "standard": standard, "standard_href": standard_href,
                 "laws": laws, "provenance": (origins := _provenance(row)),
                 "county_fields": [label for label, layer, _ in origins if layer == LAYERS["county"]],
+                "changes": {c.field: c for c in row_changes(row)},
                 "prev": (rows[i - 1], paths[i - 1]) if i > 0 else None,
                 "next": (rows[i + 1], paths[i + 1]) if i + 1 < len(rows) else None,
             }))
@@ -178,20 +180,37 @@ def responsibility_page(view: BuildView) -> Page:
 
 
 def laws_page(view: BuildView) -> Page:
-    cited: dict[str, int] = {}
+    """The law registry; each law lists the items that cite it (catalog order), so a law is no dead end."""
+    citing: dict[str, list[tuple[ItemRow, str]]] = {}
     for row in view.items:
         for law_id in dict.fromkeys(ref.law_id for ref in row.basis):
-            cited[law_id] = cited.get(law_id, 0) + 1
-    return Page("laws.html", "laws.html", {"root": "", "nav": "laws", "laws": view.laws, "cited": cited})
+            citing.setdefault(law_id, []).append((row, item_path(row)))
+    cited = {law_id: len(rows) for law_id, rows in citing.items()}
+    return Page("laws.html", "laws.html", {"root": "", "nav": "laws", "laws": view.laws, "cited": cited,
+                                           "citing": citing})
+
+
+def changes_page(view: BuildView) -> list[Page]:
+    """本县变更一览: every change of a county with its reason (a county site only)."""
+    if view.county is None:
+        return []
+    entries = change_list(view)
+    kinds = [e.kind for e in entries]
+    return [Page(CHANGES_PAGE, "changes.html", {
+        "root": "", "nav": "changes", "entries": entries,
+        "counts": {kind: kinds.count(kind) for kind in ("domain", "amended", "local", "not_applicable")},
+    })]
 
 
 def plan(view: BuildView, *, all_standards: bool = False) -> list[Page]:
     """Every page of the site, in a fixed order."""
     return [home_page(view), *domain_pages(view), *item_pages(view),
-            *standard_pages(view, all_standards=all_standards), responsibility_page(view), laws_page(view)]
+            *standard_pages(view, all_standards=all_standards), responsibility_page(view), laws_page(view),
+            *changes_page(view)]
 
 
 def page_count(view: BuildView) -> int:
     """len(plan(view)) without building the pages (the progress bar's total): home, one page per domain,
     per item of a domain and per standard, the responsibility list and the law library."""
-    return 1 + len(view.domains) + sum(len(g.items) for g in view.domains) + len(view.standards) + 2
+    return (1 + len(view.domains) + sum(len(g.items) for g in view.domains) + len(view.standards) + 2
+            + (view.county is not None))
