@@ -65,10 +65,11 @@ def test_a_page_per_standard_linking_its_docx(build: Path, views: dict[str, Buil
     province = views["province"]
     for std in province.standards:
         html = read(build / "site" / "standards" / f"{std.id}.html")
-        link = f'href="../../docx/{std.id}.docx"'
+        link = f'href="../downloads/docx/{std.id}.docx"'  # inside the site (issue 16)
         assert (link in html) == (std.text is not None), std.id
+        assert ".pdf" not in html  # this build makes no PDF
         county = read(build / "330105" / "site" / "standards" / f"{std.id}.html")
-        assert 'href="../../docx/catalog.docx"' in county
+        assert 'href="../downloads/docx/catalog.docx"' in county
     zdbc01 = read(build / "site" / "standards" / "zdbc-01.html")
     assert "本文件规定了征地实施过程中的信息公开要求。" in zdbc01
     assert 'href="../items/ZDBC-02-01.html"' in zdbc01
