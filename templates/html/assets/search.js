@@ -10,7 +10,12 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
-  if (!data || !form || !input || !status || !list || !more) { return; }
+  var tools = document.getElementById("result-tools");
+  var csvButton = document.getElementById("search-csv");
+  if (!data || !form || !input || !status || !list || !more || !tools || !csvButton) { return; }
+  var sortButtons = Array.prototype.slice.call(tools.querySelectorAll("button[data-sort]"));
+  var sortKey = "";  /* "" (relevance), name, code or domain; kept in the URL hash as sort=… */
+  var collator = new Intl.Collator("zh-CN", { numeric: true });
 
   var FILTERS = ["domain", "subject", "method", "channel", "audience", "level", "openness", "status"];
   var PAGE = 50; /* results drawn at a time; "显示更多" draws the next PAGE */
@@ -50,13 +55,14 @@
   function select(name) { return form.elements.namedItem(name); }
 
   function readControls() {
-    var state = { q: input.value.trim() };
+    var state = { q: input.value.trim(), sort: sortKey };
     FILTERS.forEach(function (name) { state[name] = select(name) ? select(name).value : ""; });
     return state;
   }
 
   function writeControls(state) {
     input.value = state.q || "";
+    setSort(state.sort || "");
     FILTERS.forEach(function (name) {
       var el = select(name);
       if (!el) { return; }  /* the status filter is on county sites only */
@@ -69,12 +75,13 @@
     var state = {};
     var params = new URLSearchParams(text);
     ["q"].concat(FILTERS).forEach(function (name) { state[name] = params.get(name) || ""; });
+    state.sort = params.get("sort") || "";
     return state;
   }
 
   function hashOf(state) {
     var parts = [];
-    ["q"].concat(FILTERS).forEach(function (name) {
+    ["q"].concat(FILTERS).concat(["sort"]).forEach(function (name) {
       if (state[name]) { parts.push(name + "=" + encodeURIComponent(state[name])); }
     });
     return parts.join("&");
@@ -265,6 +272,7 @@
     shown = [];
     drawn = 0;
     more.hidden = true;
+    tools.hidden = true;
     if (!isActive(state)) {
       list.hidden = true;
       status.dataset.count = String(total);
@@ -273,7 +281,7 @@
     }
     shownTerms = termsOf(state.q);
     var result = search(state);
-    shown = result.hits;
+    shown = ordered(result.hits);
     status.dataset.count = String(shown.length);
     if (shown.length === 0) {
       status.textContent = emptyHint(state);
@@ -284,6 +292,52 @@
     }
     drawMore(false);
     list.hidden = shown.length === 0;
+    tools.hidden = shown.length === 0;
+  }
+
+  var SORT_FIELDS = { name: "n", code: "c", domain: "g" };
+
+  /* The hits in the chosen order: relevance (search order), or by a field, ties in catalog order. */
+  function ordered(hits) {
+    var field = SORT_FIELDS[sortKey];
+    if (!field) { return hits; }
+    return hits.slice().sort(function (a, b) {
+      return collator.compare(items[a.pos][field], items[b.pos][field]) || a.pos - b.pos;
+    });
+  }
+
+  function setSort(key) {
+    sortKey = SORT_FIELDS[key] ? key : "";
+    sortButtons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.sort === sortKey)); });
+  }
+
+  /* Mirrors the build's downloads.formula_safe: a cell starting with = + - @ tab or CR is not run as a formula. */
+  function formulaSafe(text) {
+    text = String(text);
+    return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+  }
+
+  function csvLine(cells) {
+    return cells.map(function (c) { return '"' + formulaSafe(c).replace(/"/g, '""') + '"'; }).join(",");
+  }
+
+  /* Every current hit (not only those drawn), in the shown order, as a CSV file made in the browser. */
+  function downloadCsv() {
+    var lines = [csvLine(["事项编码", "事项名称", "一级事项", "领域", "公开主体", "公开方式", "公开渠道和载体",
+                          "公开对象", "公开层级", "五公开", "本县变更", "事项页面"])];
+    shown.forEach(function (hit) {
+      var it = items[hit.pos];
+      lines.push(csvLine([it.c, it.n, it.p, it.g, it.s.join("、"), it.m, it.ch.join("、"), it.a, it.l.join("、"),
+                          it.o, it.st, it.u]));
+    });
+    var blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "公开事项检索结果.csv";
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
   }
 
   /* What the catalog covers, and where other information is published, instead of "fewer words". */
@@ -345,6 +399,10 @@
     input.focus();
   });
   more.addEventListener("click", function () { drawMore(true); });
+  csvButton.addEventListener("click", downloadCsv);
+  sortButtons.forEach(function (b) {
+    b.addEventListener("click", function () { setSort(b.dataset.sort); update(); });
+  });
   window.addEventListener("hashchange", restore);
   document.addEventListener("keydown", function (event) {
     var tag = (event.target && event.target.tagName) || "";
