@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from govopen_std.load.sources import Sources
+from govopen_std.load.synonyms import synonym_groups
 from govopen_std.model.item import Item
 from govopen_std.model.law import Law
 from govopen_std.model.system import StandardProject
@@ -248,6 +249,7 @@ def build_view(sources: Sources, catalog: Catalog, *, issuer: str = DEFAULT_ISSU
         templates_dir=_templates_dir(sources),
         organizations=organization_views(sources),
         channel_details=_channel_details(catalog, vocab.channel_names()),
+        synonyms=synonym_groups(sources),
     )
 
 

@@ -225,6 +225,8 @@ class BuildView:
     # A county's own carriers of the channels (its website address, 政务新媒体, the places of its notice boards
     # and service centres), in vocabulary order; empty for the province.
     channel_details: tuple[ChannelDetail, ...] = ()
+    # The search vocabulary (synonyms.yaml): groups of words the catalog search treats as the same.
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
     @property
     def key(self) -> str:

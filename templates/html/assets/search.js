@@ -52,6 +52,28 @@
   function termsOf(query) {
     return norm(query).split(/\s+/).filter(function (t) { return t.length > 0; }).map(articleNumerals);
   }
+
+  var SYNONYMS = data.syn || [];
+
+  /* A term and the same term with a synonym swapped in (拆迁 -> 房屋征收, 公租房申请 -> 公共租赁住房申请): the
+     standard writers' table (standards/synonyms.yaml), so a citizen's word finds the catalog's word. */
+  function variants(term) {
+    var out = [term];
+    SYNONYMS.forEach(function (group) {
+      group.forEach(function (word) {
+        if (term.indexOf(word) < 0) { return; }
+        group.forEach(function (other) {
+          if (other === word) { return; }
+          var swapped = term.split(word).join(other);
+          if (out.indexOf(swapped) < 0) { out.push(swapped); }
+        });
+      });
+    });
+    return out;
+  }
+
+  /* Every variant of every term, for highlighting and snippets. */
+  function flat(groups) { return [].concat.apply([], groups); }
   function select(name) { return form.elements.namedItem(name); }
 
   function readControls() {
@@ -110,12 +132,19 @@
 
   /* Every term must be a substring of the item's text or of its law+article keys (土地管理法第四十七条);
      a hit in the name counts double. */
-  function exactScore(item, terms) {
+  function exactScore(item, groups) {
     var score = 0;
-    for (var i = 0; i < terms.length; i++) {
-      if (item.t.indexOf(terms[i]) >= 0) { score += 2; }
-      else if (item.b.indexOf(terms[i]) >= 0 || item.k.indexOf(terms[i]) >= 0) { score += 1; }
-      else { return -1; }
+    for (var i = 0; i < groups.length; i++) {
+      var best = -1;
+      for (var j = 0; j < groups[i].length && best < 2; j++) {
+        var term = groups[i][j];
+        if (item.t.indexOf(term) >= 0) { best = 2; }
+        else if (item.b.indexOf(term) >= 0 || item.k.indexOf(term) >= 0) { best = Math.max(best, 1); }
+        /* pinyin of the name, full or initials (gzf, gonggongzulin): letters only, at least two */
+        else if (/^[a-z]{2,}$/.test(term) && item.py && item.py.indexOf(term) >= 0) { best = Math.max(best, 1); }
+      }
+      if (best < 0) { return -1; }
+      score += best;
     }
     return score;
   }
@@ -172,10 +201,11 @@
 
   function search(state) {
     var terms = termsOf(state.q);
+    var groups = terms.map(variants);
     var hits = [];
     items.forEach(function (item, pos) {
       if (!passes(item, state)) { return; }
-      var score = terms.length ? exactScore(item, terms) : 0;
+      var score = terms.length ? exactScore(item, groups) : 0;
       if (score >= 0) { hits.push({ pos: pos, score: score }); }
     });
     hits.sort(byRank);
@@ -279,7 +309,7 @@
       status.textContent = "共 " + total + " 个公开事项。输入关键词或选择筛选条件即可查找。";
       return;
     }
-    shownTerms = termsOf(state.q);
+    shownTerms = flat(termsOf(state.q).map(variants));
     var result = search(state);
     shown = ordered(result.hits);
     status.dataset.count = String(shown.length);

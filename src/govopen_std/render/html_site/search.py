@@ -15,10 +15,10 @@ carries its law+article keys (`k`): every article under the full title and each 
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from govopen_std.model.synonyms import fold
 from govopen_std.view.model import BuildView, ItemRow, LawRef, LawView
 
 INDEX_FILE = "assets/search-index.js"
@@ -27,10 +27,23 @@ OTHER_CHANNEL = "其他"
 
 
 @lru_cache(maxsize=1 << 15)
+def pinyin_keys(name: str) -> str:
+    """The name's full pinyin and its initials, space-separated (公共租赁住房 -> "gonggongzulinzhufang ggzlzf"), so a
+    query typed in pinyin finds the item; letters only, no tones (pypinyin's default reading of each character)."""
+    from pypinyin import lazy_pinyin  # loaded by the site build only
+
+    hanzi = "".join(ch for ch in name if "\u4e00" <= ch <= "\u9fff")
+    if not hanzi:
+        return ""
+    full = lazy_pinyin(hanzi)
+    return f"{''.join(full)} {''.join(syllable[0] for syllable in full if syllable)}"
+
+
+@lru_cache(maxsize=1 << 15)
 def normalize(text: str) -> str:
     """The same normalization as search.js: NFKC (full-width to half-width) and lower case."""
     # cached: a worker indexes county after county, and most texts (names, contents, citation keys) recur
-    return unicodedata.normalize("NFKC", text).lower()
+    return fold(text)
 
 
 def normalize_lines(lines: list[str]) -> str:
@@ -128,6 +141,7 @@ def _entry(row: ItemRow, view: BuildView, laws: dict[str, LawView], titles: dict
         "ch": list(dict.fromkeys(facet_channel(c.name) for c in row.channels)), "a": audience_kind(row, kinds), "l": levels_of(row), "o": row.openness,
         "st": row.provenance.label or "",
         **({"x": row.status} if row.status != "base" else {}),  # 不适用 ranks last; the status filter
+        "py": pinyin_keys(row.name),
     }
 
 
@@ -146,7 +160,8 @@ def index_script(view: BuildView, item_path: dict[str, str]) -> str:
         entry = _entry(row, view, laws, titles)
         entry["u"] = item_path[row.code]
         entries.append(entry)
-    payload = json.dumps({"v": 1, "scope": scope(view), "items": entries}, ensure_ascii=False,
+    synonyms = [[normalize(word) for word in group] for group in view.synonyms]
+    payload = json.dumps({"v": 1, "scope": scope(view), "syn": synonyms, "items": entries}, ensure_ascii=False,
                          separators=(",", ":"))
     # "</" cannot end a script here (this is a separate file), but escaping it costs nothing and keeps the
     # file safe should anyone ever inline it. U+2028/U+2029 are valid in JSON but ended a line in a JS
