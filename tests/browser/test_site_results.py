@@ -186,3 +186,30 @@ def test_no_page_scrolls_sideways_and_labels_stay_on_one_line(browser: tuple[Any
                 assert label["above"] if width < 640 else label["beside"], (width, label)
         log.assert_clean()
         page.close()
+
+
+def hue(css: str) -> float:
+    """The hue in degrees of a computed rgb()/rgba() colour."""
+    import colorsys
+    import re
+
+    r, g, b = (int(v) / 255 for v in re.findall(r"\d+", css)[:3])
+    return colorsys.rgb_to_hls(r, g, b)[0] * 360
+
+
+def test_the_focus_colour_differs_from_the_match_colour(browser: tuple[Any, Traffic], shipped: Path) -> None:
+    page, log = open_page(browser[0], file_url(shipped / "site" / "index.html") + "#q=%E5%AD%A6%E6%A0%A1")
+    mark = page.locator("#search-results mark").first
+    expect(mark).to_be_visible()
+    mark_colour = mark.evaluate("m => getComputedStyle(m).backgroundColor")
+    page.locator("#search-results .result-title").first.focus()
+    page.keyboard.press("Tab")  # keyboard focus (:focus-visible) on the next link
+    focused = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+        return {tag: document.activeElement.tagName, bg: s.backgroundColor, ring: s.boxShadow}; }""")
+    assert focused["tag"] == "A"
+    assert mark_colour.startswith("rgb(")
+    assert focused["bg"] != "rgba(0, 0, 0, 0)"  # the focused link is visibly filled
+    # not merely another shade of yellow (the old #ffdd00 beside #ffe88a): hues at least 60 degrees apart
+    distance = abs(hue(mark_colour) - hue(focused["bg"]))
+    assert min(distance, 360 - distance) >= 60, (mark_colour, focused)
+    log.assert_clean()
