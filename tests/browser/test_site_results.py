@@ -116,12 +116,16 @@ def test_not_applicable_items_rank_last_and_the_county_filters(browser: tuple[An
 
 def test_the_province_offers_no_county_filter_and_no_empty_level(browser: tuple[Any, Traffic], shipped: Path) -> None:
     page, log = open_page(browser[0], file_url(shipped / "site" / "index.html"))
+    # before any search there is nothing to sort, export or show more of
+    expect(page.locator("#result-tools")).to_be_hidden()
+    expect(page.locator("#search-more")).to_be_hidden()
     assert page.locator("#f-status").count() == 0
     levels = page.locator("#f-level option").all_text_contents()
     assert "县级" in levels and "省级" not in levels
     for level in levels[1:]:  # every offered level finds something
         page.select_option("#f-level", level)
         expect(page.locator("#search-results > li").first).to_be_visible()
+        expect(page.locator("#result-tools")).to_be_visible()
     log.assert_clean()
 
 
