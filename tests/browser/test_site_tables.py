@@ -124,3 +124,17 @@ def test_csv_cells_never_start_a_formula(browser: tuple[Any, Traffic], formula_s
     names = [r[5] for r in csv.reader(io.StringIO(prebuilt, newline=""))]
     assert "'" + FORMULA_NAME in names and FORMULA_NAME not in names
     log.assert_clean()
+
+
+def test_the_law_registry_sorts_by_the_number_of_citing_items(browser: tuple[Any, Traffic], shipped: Path) -> None:
+    page, log = open_page(browser[0], file_url(shipped / "site" / "laws.html"))
+    headers = page.locator("table.laws thead th")
+    assert page.locator("table.laws thead th[aria-sort]").count() == 0  # the registry order is no column's order
+    citing = headers.filter(has_text="引用事项")
+    citing.locator("button").click()
+    citing.locator("button").click()
+    expect(citing).to_have_attribute("aria-sort", "descending")
+    counts = page.locator("table.laws tbody tr").evaluate_all(
+        "rows => rows.map(r => parseInt(r.cells[r.cells.length - 1].textContent.trim(), 10))")
+    assert len(counts) > 10 and counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
+    log.assert_clean()

@@ -78,7 +78,8 @@
       button.className = "sort";
       while (th.firstChild) { button.appendChild(th.firstChild); }
       th.appendChild(button);
-      if (index === 0) { th.setAttribute("aria-sort", "ascending"); }
+      /* data-sorted names the column the table comes sorted by (序号 in a domain catalog), if any */
+      if (String(index) === table.dataset.sorted) { th.setAttribute("aria-sort", "ascending"); }
       button.addEventListener("click", function () {
         var direction = th.getAttribute("aria-sort") === "ascending" ? -1 : 1;
         sortBy(table, index, direction);
