@@ -104,3 +104,37 @@ def test_the_domain_csv_holds_the_catalog_and_is_formula_safe(builds: tuple[Path
 ])
 def test_formula_safe(cell: str, safe: str) -> None:
     assert formula_safe(cell) == safe
+
+
+def test_a_pdf_is_linked_only_when_the_build_makes_pdfs(tmp_path: Path) -> None:
+    from govopen_std.pipeline import check_workspace
+    from govopen_std.render.html_site.downloads import pdf_href
+    from govopen_std.resolve.catalog import resolve_province
+    from govopen_std.view.builder import build_view
+
+    workspace = mini_with_county(tmp_path / "ws")
+    sources = check_workspace(workspace).sources
+    assert sources.system is not None
+    view = build_view(sources, resolve_province(sources, {p.id: p.group for p in sources.system.value.standards}))
+    with_text = next(s for s in view.standards if s.text is not None)
+    without = next(s for s in view.standards if s.text is None)
+    assert pdf_href(view, with_text, ("html", "docx"), all_standards=False) is None
+    assert pdf_href(view, with_text, ("docx", "html", "pdf"), all_standards=False) == f"downloads/pdf/{with_text.id}.pdf"
+    assert pdf_href(view, without, ("html", "pdf"), all_standards=False) is None  # no text, no PDF
+
+
+def test_bundle_copies_the_built_docx_and_pdf_into_the_site(tmp_path: Path) -> None:
+    from govopen_std.render.html_site.downloads import bundle
+
+    target = tmp_path / "out"
+    (target / "docx").mkdir(parents=True)
+    (target / "pdf").mkdir()
+    (target / "docx" / "zdbc-01.docx").write_bytes(b"docx")
+    (target / "pdf" / "zdbc-01.pdf").write_bytes(b"%PDF")
+    (target / "pdf" / "figure.svg").write_bytes(b"<svg/>")  # not a PDF: stays out
+    assert bundle(target) == []  # no site in this target (an html-less build): nothing to do
+    (target / "site").mkdir()
+    copied = bundle(target)
+    assert [p.relative_to(target).as_posix() for p in copied] == [
+        "site/downloads/docx/zdbc-01.docx", "site/downloads/pdf/zdbc-01.pdf"]
+    assert (target / "site" / "downloads" / "pdf" / "zdbc-01.pdf").read_bytes() == b"%PDF"
