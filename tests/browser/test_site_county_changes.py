@@ -42,6 +42,8 @@ def test_a_changed_deadline_is_marked_with_the_province_wording(browser: tuple[A
     expect(row.locator(".changed-mark")).to_have_text("（本县细化）")
     expect(row.locator(".province-was")).to_have_text("浙江省标准原文：信息形成或者变更之日起20个工作日内")
     expect(page.locator(".changes-summary")).to_contain_text("本县将公开时限由 20 个工作日缩短为 10 个工作日")
+    # the 来源 section says it in the same plain words (not a list of element names)
+    expect(page.locator("#provenance-heading + p")).to_contain_text("本县细化：本县将公开时限由 20 个工作日缩短为 10 个工作日")
     # elements the county did not change are not marked
     expect(page.locator("table.elements tr.changed", has=page.locator("th", has_text="公开对象"))).to_have_count(0)
     # the technical source table stays, for editors
