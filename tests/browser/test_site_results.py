@@ -47,7 +47,7 @@ def index_items(site: Path) -> list[dict[str, Any]]:
 
 
 def shown_codes(page: Any) -> list[str]:
-    return [c or "" for c in page.locator("#search-results > li").evaluate_all(
+    return [c or "" for c in page.locator("#search-results > tr").evaluate_all(
         "els => els.map(e => e.getAttribute('data-item'))")]
 
 
@@ -62,12 +62,12 @@ def test_every_result_beyond_50_is_reachable_with_show_more(browser: tuple[Any, 
     expect(more).to_be_visible()
     expect(more).to_contain_text(f"还有 {len(expected) - 50} 个")
     more.click()
-    expect(page.locator("#search-results > li")).to_have_count(len(expected))
+    expect(page.locator("#search-results > tr")).to_have_count(len(expected))
     codes = shown_codes(page)
     assert sorted(codes) == sorted(expected) and len(set(codes)) == len(codes)
     expect(more).to_be_hidden()
     # the keyboard user lands on the first new result
-    assert page.evaluate("document.activeElement.closest('li').getAttribute('data-item')") == codes[50]
+    assert page.evaluate("document.activeElement.closest('tr').getAttribute('data-item')") == codes[50]
     log.assert_clean()
 
 
@@ -79,7 +79,7 @@ def test_a_filter_with_hundreds_of_results_pages_through_all(browser: tuple[Any,
     expect(page.locator("#search-status")).to_have_attribute("data-count", str(len(active)))
     while page.locator("#search-more").is_visible():
         page.locator("#search-more").click()
-    expect(page.locator("#search-results > li")).to_have_count(len(active))
+    expect(page.locator("#search-results > tr")).to_have_count(len(active))
     assert shown_codes(page) == active  # no query: catalog order
     log.assert_clean()
 
@@ -124,7 +124,7 @@ def test_the_province_offers_no_county_filter_and_no_empty_level(browser: tuple[
     assert "县级" in levels and "省级" not in levels
     for level in levels[1:]:  # every offered level finds something
         page.select_option("#f-level", level)
-        expect(page.locator("#search-results > li").first).to_be_visible()
+        expect(page.locator("#search-results > tr").first).to_be_visible()
         expect(page.locator("#result-tools")).to_be_visible()
     log.assert_clean()
 
@@ -149,10 +149,10 @@ def test_matches_in_the_primary_item_are_highlighted(browser: tuple[Any, Traffic
     term = target["p"][:2]
     page, log = open_page(browser[0], file_url(site / "index.html"))
     page.locator("#q").fill(term)
-    row = page.locator(f'#search-results > li[data-item="{target["c"]}"]')
+    row = page.locator(f'#search-results > tr[data-item="{target["c"]}"]')
     while row.count() == 0 and page.locator("#search-more").is_visible():
         page.locator("#search-more").click()
-    expect(row.locator(".result-meta mark").first).to_have_text(term)
+    expect(row.locator(".result-primary mark").first).to_have_text(term)
     log.assert_clean()
 
 

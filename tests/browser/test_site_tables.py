@@ -89,11 +89,25 @@ def test_search_results_sort_and_download_as_csv(browser: tuple[Any, Traffic], s
     page, log = open_page(browser[0], file_url(shipped / "site" / "index.html") + "#q=%E5%AD%A6%E6%A0%A1")
     total = int(page.locator("#search-status").get_attribute("data-count"))
     assert total > 50
-    page.locator('#result-tools button[data-sort="code"]').click()
-    expect(page.locator('#result-tools button[data-sort="code"]')).to_have_attribute("aria-pressed", "true")
+    header = page.locator("#results-wrap thead th", has=page.locator('button[data-sort="code"]'))
+    assert page.locator("#results-wrap thead th[aria-sort]").count() == 0  # relevance: no column's order
+    expect(page.locator("#sort-rank")).to_have_attribute("aria-pressed", "true")
+    header.locator("button").click()
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    expect(page.locator("#sort-rank")).to_have_attribute("aria-pressed", "false")
     assert "sort=code" in page.url
-    codes = page.locator("#search-results > li").evaluate_all("els => els.map(e => e.dataset.item)")
+    codes = page.locator("#search-results > tr").evaluate_all("els => els.map(e => e.dataset.item)")
     assert codes == sorted(codes) and len(codes) == 50
+    header.locator("button").click()  # again: descending
+    expect(header).to_have_attribute("aria-sort", "descending")
+    down = page.locator("#search-results > tr").evaluate_all("els => els.map(e => e.dataset.item)")
+    assert down[0] > down[-1] and down == sorted(down, reverse=True)
+    # the order survives a reload (it is in the URL), and 按相关度排列 goes back to the search order
+    page.reload()
+    expect(header).to_have_attribute("aria-sort", "descending")
+    page.locator("#sort-rank").click()
+    assert page.locator("#results-wrap thead th[aria-sort]").count() == 0
+    header.locator("button").click()
     with page.expect_download() as info:
         page.locator("#search-csv").click()
     download = info.value

@@ -47,7 +47,7 @@ def having(site: Path, *words: str) -> list[str]:
 def all_codes(page: Any) -> list[str]:
     while page.locator("#search-more").is_visible():
         page.locator("#search-more").click()
-    return sorted(page.locator("#search-results > li").evaluate_all("els => els.map(e => e.dataset.item)"))
+    return sorted(page.locator("#search-results > tr").evaluate_all("els => els.map(e => e.dataset.item)"))
 
 
 @pytest.mark.parametrize(("query", "catalog_word"), [("拆迁", "房屋征收"), ("危旧房", "危房")])
@@ -67,7 +67,7 @@ def test_a_synonym_finds_the_catalog_word(browser: tuple[Any, Traffic], site: Pa
 def test_either_word_of_a_group_finds_the_same_items(browser: tuple[Any, Traffic], site: Path) -> None:
     page, log = open_page(browser[0], file_url(site / "index.html"))
     page.locator("#q").fill("公共租赁住房")
-    expect(page.locator("#search-results > li").first).to_be_visible()
+    expect(page.locator("#search-results > tr").first).to_be_visible()
     long_form = all_codes(page)
     page.locator("#q").fill("公租房")
     expect(page.locator("#search-status")).to_have_attribute("data-count", str(len(long_form)))
@@ -81,7 +81,7 @@ def test_pinyin_finds_an_item_by_its_name(browser: tuple[Any, Traffic], site: Pa
     assert expected
     page, log = open_page(browser[0], file_url(site / "index.html"))
     page.locator("#q").fill(query)
-    expect(page.locator("#search-results > li").first).to_be_visible()
+    expect(page.locator("#search-results > tr").first).to_be_visible()
     codes = all_codes(page)
     assert set(expected) <= set(codes)
     names = page.locator("#search-results .result-title").all_text_contents()

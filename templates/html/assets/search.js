@@ -13,8 +13,12 @@
   var tools = document.getElementById("result-tools");
   var csvButton = document.getElementById("search-csv");
   if (!data || !form || !input || !status || !list || !more || !tools || !csvButton) { return; }
-  var sortButtons = Array.prototype.slice.call(tools.querySelectorAll("button[data-sort]"));
-  var sortKey = "";  /* "" (relevance), name, code or domain; kept in the URL hash as sort=… */
+  var wrap = document.getElementById("results-wrap");
+  var rankButton = document.getElementById("sort-rank");
+  if (!wrap || !rankButton) { return; }
+  var sortButtons = Array.prototype.slice.call(wrap.querySelectorAll("thead button[data-sort]"));
+  /* "" (relevance), or a column: name, code, domain, primary; "-" before it for descending. In the URL hash as sort=… */
+  var sortKey = "";
   var collator = new Intl.Collator("zh-CN", { numeric: true });
 
   var FILTERS = ["domain", "subject", "method", "channel", "audience", "level", "openness", "status"];
@@ -243,34 +247,34 @@
     return node;
   }
 
+  /* One result as a table row: the name (with its badge and where a term was found), code, domain, 一级事项, and
+     subjects · method · levels. */
   function resultItem(item, terms) {
-    var li = el("li");
-    li.setAttribute("data-item", item.c);
-    if (item.x) { li.setAttribute("data-status", item.x); }
+    var tr = el("tr");
+    tr.setAttribute("data-item", item.c);
+    if (item.x) { tr.setAttribute("data-status", item.x); }
+    var name = el("td", "result-name");
     var link = el("a", "result-title");
     link.href = item.u;
     link.appendChild(highlighted(item.n, terms));
-    li.appendChild(link);
-    li.appendChild(document.createTextNode(" "));
-    li.appendChild(el("span", "code", item.c));
-    if (item.st) { li.appendChild(el("span", "badge badge-" + (item.x || "base"), item.st)); }
-    var meta = el("span", "result-meta");
-    [item.g, item.p, item.s.join("、"), item.m, item.l.join("、")].forEach(function (part, i) {
-      if (!part) { return; }
-      if (meta.childNodes.length) { meta.appendChild(document.createTextNode(" · ")); }
-      /* the 一级事项 (i == 1) is searched as part of the title, so its matches are marked too */
-      meta.appendChild(i === 1 ? highlighted(part, terms) : document.createTextNode(part));
-    });
-    li.appendChild(meta);
+    name.appendChild(link);
+    if (item.st) { name.appendChild(el("span", "badge badge-" + (item.x || "base"), item.st)); }
     var context = snippet(item, terms);
     if (context) {
       var line = el("span", "result-snippet");
       line.appendChild(document.createTextNode(context.before));
       line.appendChild(highlighted(context.text, terms));
       line.appendChild(document.createTextNode(context.after));
-      li.appendChild(line);
+      name.appendChild(line);
     }
-    return li;
+    tr.appendChild(name);
+    tr.appendChild(el("td", "code", item.c));
+    tr.appendChild(el("td", "result-domain", item.g));
+    var primary = el("td", "result-primary");
+    primary.appendChild(highlighted(item.p, terms));  /* the 一级事项 is searched with the title: matches marked */
+    tr.appendChild(primary);
+    tr.appendChild(el("td", "result-meta", [item.s.join("、"), item.m, item.l.join("、")].filter(Boolean).join(" · ")));
+    return tr;
   }
 
   /* Where a term missing from the name was found (content, laws or subjects, else the law+article key that
@@ -303,6 +307,7 @@
     drawn = 0;
     more.hidden = true;
     tools.hidden = true;
+    wrap.hidden = true;
     if (!isActive(state)) {
       list.hidden = true;
       status.dataset.count = String(total);
@@ -323,22 +328,34 @@
     drawMore(false);
     list.hidden = shown.length === 0;
     tools.hidden = shown.length === 0;
+    wrap.hidden = shown.length === 0;
   }
 
-  var SORT_FIELDS = { name: "n", code: "c", domain: "g" };
+  var SORT_FIELDS = { name: "n", code: "c", domain: "g", primary: "p" };
 
-  /* The hits in the chosen order: relevance (search order), or by a field, ties in catalog order. */
+  /* The hits in the chosen order: relevance (search order), or by a column, ties in catalog order. */
   function ordered(hits) {
-    var field = SORT_FIELDS[sortKey];
+    var desc = sortKey.charAt(0) === "-";
+    var field = SORT_FIELDS[desc ? sortKey.slice(1) : sortKey];
     if (!field) { return hits; }
     return hits.slice().sort(function (a, b) {
-      return collator.compare(items[a.pos][field], items[b.pos][field]) || a.pos - b.pos;
+      return (collator.compare(items[a.pos][field], items[b.pos][field]) || a.pos - b.pos) * (desc ? -1 : 1);
     });
   }
 
+  /* aria-sort on the sorted column's header; the relevance button pressed when no column sorts. */
   function setSort(key) {
-    sortKey = SORT_FIELDS[key] ? key : "";
-    sortButtons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.sort === sortKey)); });
+    var name = key.charAt(0) === "-" ? key.slice(1) : key;
+    sortKey = SORT_FIELDS[name] ? key : "";
+    sortButtons.forEach(function (b) {
+      var th = b.parentNode;
+      if (sortKey && b.dataset.sort === name) {
+        th.setAttribute("aria-sort", sortKey.charAt(0) === "-" ? "descending" : "ascending");
+      } else {
+        th.removeAttribute("aria-sort");
+      }
+    });
+    rankButton.setAttribute("aria-pressed", String(!sortKey));
   }
 
   /* Mirrors the build's downloads.formula_safe: a cell starting with = + - @ tab or CR is not run as a formula. */
@@ -431,8 +448,13 @@
   more.addEventListener("click", function () { drawMore(true); });
   csvButton.addEventListener("click", downloadCsv);
   sortButtons.forEach(function (b) {
-    b.addEventListener("click", function () { setSort(b.dataset.sort); update(); });
+    b.addEventListener("click", function () {
+      /* a second click on the sorted column reverses it */
+      setSort(sortKey === b.dataset.sort ? "-" + b.dataset.sort : b.dataset.sort);
+      update();
+    });
   });
+  rankButton.addEventListener("click", function () { setSort(""); update(); });
   window.addEventListener("hashchange", restore);
   document.addEventListener("keydown", function (event) {
     var tag = (event.target && event.target.tagName) || "";
