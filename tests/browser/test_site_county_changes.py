@@ -4,7 +4,6 @@ registry's backlinks with the arrived-at law highlighted."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -92,7 +91,7 @@ def test_a_domain_that_does_not_apply_is_marked_on_its_card(browser: tuple[Any, 
     page, log = open_page(browser[0], file_url(shipped / COUNTY / "site" / "index.html"))
     card = page.locator(".domain-cards li", has_text="农村危房改造")
     expect(card).to_contain_text("不适用")
-    assert not re.search(r"\d+ 个事项 ·", card.inner_text())  # not "23 个事项 · 3 个标准"
+    assert "个事项" not in card.inner_text()  # not "23 个事项 · 8 个标准"
     expect(page.locator(".domain-cards li", has_text="征地补偿")).to_contain_text("个事项 ·")
     log.assert_clean()
 
