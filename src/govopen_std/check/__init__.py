@@ -24,8 +24,9 @@ from govopen_std.load.gcpause import gc_paused
 
 RULES: dict[str, ModuleType] = {
     rule.ID: rule for rule in (system_rules, text_rules, law_rules, item_rules, placeholder_rules,
-                               organization_rules, status_rules, character_rules, template_rules, synonym_rules)
+                               organization_rules, status_rules, character_rules, template_rules)
 }
+RULES[synonym_rules.ID] = synonym_rules  # the search vocabulary (synonyms.yaml)
 
 ExtraRule = Callable[[CheckContext], Iterator[Diagnostic]]
 
