@@ -105,8 +105,11 @@ def test_a_law_lists_the_items_citing_it_and_is_highlighted_on_arrival(browser: 
     anchor = href.partition("#")[2]
     assert anchor.startswith("law-")
     law_link.click()
+    page.wait_for_url(f"**/laws.html#{anchor}")
+    page.wait_for_load_state("load")
     entry = page.locator(f"#{anchor}")
     expect(entry).to_be_visible()
+    expect(entry.locator("th")).to_have_css("background-color", "rgb(255, 248, 196)")
     # :target styling marks the law the reader arrived at, and only that one
     assert page.evaluate(f"document.querySelector('#{anchor}').matches(':target')")
     marked = page.evaluate("""() => [...document.querySelectorAll('table.laws tbody tr')].filter(tr =>
