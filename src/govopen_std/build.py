@@ -353,7 +353,8 @@ def plan_build(check: CheckResult, opts: BuildOptions, diags: Diagnostics) -> Bu
     target_keys = {t: keys.province() if t == PROVINCE else keys.county(t) for t in targets}
     levels = list(sources.vocabulary.value.levels) if sources.vocabulary else []
     groups = {g.code: g.id for g in sources.system.value.groups if g.code} if sources.system else {}
-    state = RenderState(sources, base, profiles, Path(), opts.all_standards, groups, levels, _test_pause)
+    state = RenderState(sources, base, profiles, Path(), opts.all_standards, groups, levels, _test_pause,
+                        tuple(names))
     return BuildPlan(state, names, targets, target_keys, max(1, opts.jobs), keys.folders)
 
 
@@ -390,6 +391,7 @@ def _build_targets(plan: BuildPlan, todo: list[str], old: Manifest, out: Path, r
                 if task_result.failed is not None:
                     raise RenderFailed(*task_result.failed)
                 results.setdefault(task_result.target, []).append(task_result)
+            _bundle_downloads(results, staging)
             manifest = _next_manifest(plan, old, results, staging)
             with interrupts.hold():
                 drop_manifest(out)
@@ -405,6 +407,16 @@ def _build_targets(plan: BuildPlan, todo: list[str], old: Manifest, out: Path, r
     finally:
         set_state(None)
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _bundle_downloads(results: dict[str, list[TaskResult]], staging: Path) -> None:
+    """Each rendered target's DOCX and PDF copied into its site (site/downloads/), once all its renderers ran."""
+    from govopen_std.render.html_site.downloads import bundle
+
+    for target, parts in results.items():
+        copied = bundle(target_dir(staging, target))
+        if copied:
+            parts[-1].files += [p.relative_to(staging).as_posix() for p in copied]
 
 
 def _render_tasks(plan: BuildPlan, tasks: list[Task], progress: Progress | None) -> Iterator[TaskResult]:

@@ -420,6 +420,17 @@ CATALOG: dict[str, Message] = {
 
     # --- site: C490-C499, B690-B699 ---
     # (new codes of this part go below this line)
+    "C490": Message(E, "同义词“{word}”重复（首次出现在 {first}）", "synonym '{word}' is listed again (first at {first})",
+                    "每个词语只能属于一个同义词组：合并这两组，或删去重复的词语。",
+                    "A word belongs to one synonym group only: merge the two groups or delete the repeated word."),
+    "C491": Message(E, "第 {group} 个同义词组有{detail}", "synonym group {group} has {detail_en}",
+                    "每组列出两个或更多非空的同义词语，如 [房屋征收, 拆迁]。",
+                    "List two or more non-blank words per group, e.g. [房屋征收, 拆迁]."),
+    "C492": Message(W, "同义词组“{words}”中没有一个词语出现在目录中，检索时不起作用",
+                    "no word of the synonym group '{words}' occurs in the catalog, so it never widens a search",
+                    "至少写入一个目录中使用的词语（事项名称、分类、公开内容、公开主体或法规名称中的写法）。",
+                    "Include at least one word as the catalog writes it (an item's name, category, content, "
+                    "subject or a law title)."),
 
     # --- content: C430-C449, R320-R329 ---
     # (new codes of this part go below this line)

@@ -2,9 +2,9 @@
 template changes (watchfiles), so authors can preview their edits in a browser.
 
 Only the HTML output is built: adding the DOCX would about triple the CPU time of each rebuild, and the
-preview is for seeing an edit at once. The site's DOCX links point above the served folder (`../../docx/…`,
-which a browser asks for as `/docx/…`), so `/docx/` is served from the output's docx folder: the files
-`govopen build` wrote there, or, where there is none, a page that says to run it.
+preview is for seeing an edit at once. The site's DOCX links point into its downloads folder
+(`downloads/docx/…`, which a full build fills), so `/downloads/docx/` is served from the output's docx folder:
+the files `govopen build` wrote there, or, where there is none, a page that says to run it.
 
 A rebuild with errors reports them and keeps serving the previous site, because the build publishes its
 outputs only when it succeeds.
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 LOCALHOST = "127.0.0.1"
 QUIET_MS = 500  # how often the watcher wakes up without changes (to notice a stop request)
-DOCX_URL = "/docx/"  # where the site's ../../docx/<id>.docx links land
+DOCX_URL = "/downloads/docx/"  # the site's DOCX links (a full build copies the files there; serve builds none)
 NO_DOCX_PAGE = """<!DOCTYPE html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><title>预览中没有 DOCX 文件</title></head>
@@ -60,7 +60,7 @@ class PreviewOptions:
 
 class _Handler(SimpleHTTPRequestHandler):
     """Static files with caching off (a reload must show the rebuilt page) and without request logging;
-    `/docx/…` from the output's docx folder, or the NO_DOCX_PAGE (404) where it holds no such file."""
+    `/downloads/docx/…` from the output's docx folder, or the NO_DOCX_PAGE (404) where it holds no such file."""
 
     def __init__(self, *args: Any, directory: str, docx_dir: str, build_command: str, **kwargs: Any) -> None:
         self.docx_dir = docx_dir  # set first: the base class answers the request inside __init__
@@ -132,7 +132,7 @@ class Preview:
 
     def server(self, site: Path) -> ThreadingHTTPServer:
         """An HTTP server on 127.0.0.1 (port 0: any free port), serving `site` (and its sibling docx folder
-        at /docx/), already running in a thread."""
+        at /downloads/docx/), already running in a thread."""
         site.mkdir(parents=True, exist_ok=True)
         handler = partial(_Handler, directory=str(site), docx_dir=str(site.parent / "docx"),
                           build_command=self.build_command())

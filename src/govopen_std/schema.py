@@ -17,6 +17,7 @@ from govopen_std.model.base import alias_table
 from govopen_std.model.law import Law
 from govopen_std.model.organization import OrganizationRegistry
 from govopen_std.model.standard import StandardText
+from govopen_std.model.synonyms import SynonymTable
 from govopen_std.model.system import System
 from govopen_std.model.vocabulary import Vocabulary
 from govopen_std.model.workspace import WorkspaceConfig
@@ -30,6 +31,7 @@ def _models() -> dict[str, Any]:
         "vocabulary": Vocabulary,
         "laws": TypeAdapter(list[Law]),
         "organizations": OrganizationRegistry,
+        "synonyms": SynonymTable,
     }
     try:
         from govopen_std.model.county import CountyProfile

@@ -74,6 +74,7 @@ class RenderState:
     code_to_group: dict[str, str]
     level_order: list[str]
     pause: Pause
+    formats: tuple[str, ...] = ()  # the renderers of this build (the site links a PDF when it makes PDFs)
 
 
 _STATE: RenderState | None = None
@@ -107,7 +108,7 @@ def run_task(task: Task, progress: Callable[[str, int], Callable[[str], None]] |
     result = TaskResult(task.target, items=len(view.items), standards=len(view.standards))
     out = target_dir(state.staging, task.target)
     for name in task.renderers:
-        renderer = load_renderer(name, all_standards=state.all_standards)
+        renderer = load_renderer(name, all_standards=state.all_standards, formats=state.formats)
         advance = progress(f"{view.key}:{name}", renderer.count(view)) if progress else (lambda _n: None)
         try:
             written = renderer.render(view, out, advance)

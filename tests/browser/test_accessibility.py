@@ -29,7 +29,10 @@ pytestmark = pytest.mark.browser
 MINI_PAGES = ["site/index.html", "site/index.html#q=%E5%9C%9F%E5%9C%B0", "site/domains/zdbc.html",
               "site/items/ZDBC-02-01.html", "site/standards/zdbc-00.html", "site/responsibility.html", "site/laws.html",
               "330105/site/index.html", "330105/site/domains/zdbc.html", "330105/site/items/ZDBC-01-01.html",
-              "330105/site/items/ZDBC-02-02.html", "330105/site/items/ZDBC-90-01.html"]
+              "330105/site/items/ZDBC-02-02.html", "330105/site/items/ZDBC-90-01.html",
+              # issue 16: the county's change list, a filtered county search, a law arrived at by its anchor
+              "330105/site/changes.html", "330105/site/index.html#status=amended",
+              "330105/site/laws.html#law-gov-info-disclosure-reg"]
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +65,8 @@ def shipped_pages(build: Path) -> list[str]:
              site / "responsibility.html", site / "laws.html"]
     counties = sorted(p.parent for p in build.glob("*/site/index.html"))
     if counties:  # the pilot counties' sites, when the shipped standards have county profiles
-        pages += [counties[0] / "index.html", counties[0] / "domains" / "zdbc.html"]
+        pages += [counties[0] / "index.html", counties[0] / "domains" / "zdbc.html", counties[0] / "changes.html",
+                  counties[0] / "items" / "BZZF-04-01.html"]
     return [file_url(p) for p in pages] + [file_url(site / "index.html") + "#level=%E5%8E%BF%E7%BA%A7"]
 
 

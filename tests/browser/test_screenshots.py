@@ -69,11 +69,27 @@ def test_screenshots_of_the_home_and_a_domain_page(browser: tuple[Any, Traffic],
                                                  width=390, full=False),
         "home-phone.png": shoot(browser, file_url(site / "index.html"), "home-phone.png", width=390, full=False),
         f"item-{item.stem}.png": shoot(browser, file_url(item), f"item-{item.stem}.png"),
+        # issue 16: search results (more than 50, "显示更多") and the item page at phone width too
+        "home-search-phone.png": shoot(browser, file_url(site / "index.html") + "#q=%E5%AD%A6%E6%A0%A1",
+                                       "home-search-phone.png", width=390),
+        f"item-{item.stem}-phone.png": shoot(browser, file_url(item), f"item-{item.stem}-phone.png", width=390),
     }
     counties = sorted(shipped.glob("*/site/index.html"))
     if counties:
         code = counties[0].parent.parent.name
+        county = counties[0].parent
         shots[f"county-{code}-home.png"] = shoot(browser, file_url(counties[0]), f"county-{code}-home.png")
+        # the county's change list, and an item it amended (the changed elements marked), desktop and phone
+        for width, tail in ((1280, ""), (390, "-phone")):
+            shots[f"county-{code}-changes{tail}.png"] = shoot(browser, file_url(county / "changes.html"),
+                                                            f"county-{code}-changes{tail}.png", width=width)
+        amended = re.search(r'<tr data-item="([^"]+)" data-kind="amended"', (county / "changes.html").read_text(
+            encoding="utf-8"))
+        assert amended is not None
+        for width, tail in ((1280, ""), (390, "-phone")):
+            shots[f"county-{code}-amended{tail}.png"] = shoot(
+                browser, file_url(county / "items" / f"{amended.group(1)}.html"), f"county-{code}-amended{tail}.png",
+                width=width)
     for name, path in shots.items():
         width, height = png_size(path)
         assert path.stat().st_size > 10_000, name

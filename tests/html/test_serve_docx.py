@@ -1,5 +1,6 @@
-"""`govopen serve` builds only the site, whose DOCX links point above the served folder: the preview serves
-/docx/ from the output's docx folder once `govopen build` wrote it, and until then a page saying to run it."""
+"""`govopen serve` builds only the site, whose DOCX links point into downloads/docx/ (filled by a full build):
+the preview serves /downloads/docx/ from the output's docx folder once `govopen build` wrote it, and until then
+a page saying to run it."""
 
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def docx_link(page_url: str) -> str:
 def test_docx_links_explain_until_built_then_serve_the_file(preview: tuple[str, Path], mini: Path) -> None:
     url, out = preview
     link = docx_link(url + "standards/zdbc-01.html")
-    assert link == url + "docx/zdbc-01.docx"
+    assert link == url + "downloads/docx/zdbc-01.docx"
     assert not (out / "docx").exists()  # the preview built no DOCX
 
     status, kind, body = fetch(link)
@@ -72,7 +73,7 @@ def test_docx_paths_stay_inside_the_docx_folder(preview: tuple[str, Path]) -> No
     assert (out / "govopen-manifest.json").is_file()
     connection = http.client.HTTPConnection(url.split("//")[1].rstrip("/"), timeout=10)
     try:
-        connection.request("GET", "/docx/../govopen-manifest.json")  # sent as written, not normalised
+        connection.request("GET", "/downloads/docx/../../govopen-manifest.json")  # sent as written, not normalised
         response = connection.getresponse()
         assert response.status == 404 and "预览中没有 DOCX 文件" in response.read().decode("utf-8")
     finally:

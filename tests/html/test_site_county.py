@@ -31,7 +31,11 @@ def test_home_page_lists_the_county_channels(build: Path) -> None:
     for row in ("政府网站 https://www.gongshu.gov.cn/", "两微一端 “拱墅发布”微信公众号；“杭州拱墅”政务微博",
                 "社区/企事业单位/村公示栏（电子屏） 各街道、社区办公场所一楼公示栏"):
         assert row in text
-    assert 'href="https://' not in home.read_text(encoding="utf-8")  # shown, never an external link
+    # the county's own portal is a link (issue 16), the only address leaving the site, never loaded
+    html = home.read_text(encoding="utf-8")
+    assert re.findall(r'href="(https?://[^"]+)"', html) == ["https://www.gongshu.gov.cn/"]
+    assert ('<a class="channel-url" href="https://www.gongshu.gov.cn/" rel="external noopener noreferrer">'
+            'https://www.gongshu.gov.cn/</a>') in html
     assert "本县公开渠道" not in text_of(build / "site" / "index.html")  # the province has none
     assert "本县公开渠道" not in text_of(build / "330110" / "site" / "index.html")  # a county that gave none
 
@@ -39,13 +43,13 @@ def test_home_page_lists_the_county_channels(build: Path) -> None:
 def test_item_pages_show_the_carriers_of_their_channels_and_the_amendment_note(build: Path) -> None:
     items = build / "330105" / "site" / "items"
     amended = text_of(items / "ZDBC-01-01.html")
-    assert "本县具体载体 政府网站：https://www.gongshu.gov.cn/ 两微一端：“拱墅发布”微信公众号；“杭州拱墅”政务微博" in amended
+    assert "本县具体载体 政府网站： https://www.gongshu.gov.cn/ 两微一端：“拱墅发布”微信公众号；“杭州拱墅”政务微博" in amended
     assert "本县细化说明 本区征地项目集中，缩短时限以便被征地群众及时知晓" in amended
     notice = text_of(items / "ZDBC-02-01.html")
     assert "社区/企事业单位/村公示栏（电子屏）：各街道、社区办公场所一楼公示栏" in notice
     assert "本县细化说明" not in notice
     local = text_of(items / "ZDBC-90-01.html")
-    assert "政府网站：https://www.gongshu.gov.cn/" in local and "两微一端：" not in local  # only the channels it uses
+    assert "政府网站： https://www.gongshu.gov.cn/" in local and "两微一端：" not in local  # only the channels it uses
 
 
 def test_domain_page_numbers_rows_as_the_view_does(build: Path) -> None:

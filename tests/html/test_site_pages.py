@@ -65,10 +65,11 @@ def test_a_page_per_standard_linking_its_docx(build: Path, views: dict[str, Buil
     province = views["province"]
     for std in province.standards:
         html = read(build / "site" / "standards" / f"{std.id}.html")
-        link = f'href="../../docx/{std.id}.docx"'
+        link = f'href="../downloads/docx/{std.id}.docx"'  # inside the site (issue 16)
         assert (link in html) == (std.text is not None), std.id
+        assert ".pdf" not in html  # this build makes no PDF
         county = read(build / "330105" / "site" / "standards" / f"{std.id}.html")
-        assert 'href="../../docx/catalog.docx"' in county
+        assert 'href="../downloads/docx/catalog.docx"' in county
     zdbc01 = read(build / "site" / "standards" / "zdbc-01.html")
     assert "本文件规定了征地实施过程中的信息公开要求。" in zdbc01
     assert 'href="../items/ZDBC-02-01.html"' in zdbc01
@@ -120,9 +121,14 @@ def test_home_has_the_structure_diagram_search_and_filters(build: Path, views: d
     selects = {attrs.get("name") for attrs in page.all("select")}
     assert selects == {"domain", "subject", "method", "channel", "audience", "level", "openness"}
     options = [attrs.get("value") for attrs in page.all("option")]
-    for value in (*[g.id for g in province.domains], *province.vocabulary["methods"], *province.vocabulary["levels"],
+    used_levels = {lv for row in province.items for lv in row.level.split("、")}
+    levels = [lv for lv in province.vocabulary["levels"] if lv in used_levels]
+    assert levels and "省级" not in used_levels  # the catalog holds grassroots items
+    for value in (*[g.id for g in province.domains], *province.vocabulary["methods"], *levels,
                   *province.vocabulary["openness"], *province.vocabulary["audiences"], "县级人民政府", "政府网站"):
         assert value in options, value
+    # a level no item has would always give 0 results (issue 16: 公开层级 = 省级), so it is not offered
+    assert "省级" not in options
     assert 'src="assets/search-index.js"' in html and 'src="assets/search.js"' in html
     assert f'data-count="{len(province.items)}"' in html
 

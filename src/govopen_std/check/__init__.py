@@ -14,6 +14,7 @@ from govopen_std.check import (
     organization_rules,
     placeholder_rules,
     status_rules,
+    synonym_rules,
     system_rules,
     template_rules,
     text_rules,
@@ -27,6 +28,7 @@ RULES: dict[str, ModuleType] = {
                                organization_rules, status_rules, character_rules, template_rules,
                                indicator_rules)
 }
+RULES[synonym_rules.ID] = synonym_rules  # the search vocabulary (synonyms.yaml)
 
 ExtraRule = Callable[[CheckContext], Iterator[Diagnostic]]
 

@@ -70,11 +70,14 @@ class SourcePaths:
     counties: list[Path]
     # A second file for a single-file role (system.yml beside system.yaml): (the extra file, the one used).
     duplicates: tuple[tuple[Path, Path], ...] = ()
+    synonyms: Path | None = None  # the search vocabulary (optional)
 
     def all(self) -> list[Path]:
         paths = [self.config, self.system, self.vocabulary, *self.laws, *self.texts, *self.counties]
         if self.organizations:
             paths.append(self.organizations)
+        if self.synonyms:
+            paths.append(self.synonyms)
         return paths + [extra for extra, _ in self.duplicates]
 
 
@@ -120,7 +123,7 @@ def discover(standards: Path, config: Path) -> SourcePaths:
     texts = _found(standards / "general", "*") + _found(standards / "domains", "*/*")
     duplicates = []
     named: dict[str, Path] = {}
-    for stem in ("system", "vocabulary", "organizations"):
+    for stem in ("system", "vocabulary", "organizations", "synonyms"):
         named[stem], extra = _named(standards, stem)
         if extra is not None:
             duplicates.append((extra, named[stem]))
@@ -134,4 +137,5 @@ def discover(standards: Path, config: Path) -> SourcePaths:
         texts=texts,
         counties=yaml_files(standards / "counties"),
         duplicates=tuple(duplicates),
+        synonyms=named["synonyms"] if named["synonyms"].is_file() or special(named["synonyms"]) else None,
     )

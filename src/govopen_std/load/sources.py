@@ -59,6 +59,7 @@ class Sources:
     files: list[SourceFile] = field(default_factory=list)
     raw_counties: list[SourceFile] = field(default_factory=list)
     organizations: SourceFile | None = None
+    synonyms: SourceFile | None = None  # synonyms.yaml, the search vocabulary (load.synonyms validates it)
     invalid_law_ids: set[str] = field(default_factory=set)  # entries that failed validation, by their raw id
     # Texts that could not be used (unreadable, bad YAML, an invalid head): their id, subjects and items are
     # unknown, so rules that look things up in them stay silent rather than report what is only missing.
@@ -224,6 +225,8 @@ def _load_sources(workspace: Workspace, diags: Diagnostics, cache_dir: Path | No
         sources.items.setdefault(sid, []).extend(items)
     if paths.organizations is not None:
         sources.organizations = reader.read(paths.organizations)
+    if paths.synonyms is not None:
+        sources.synonyms = reader.read(paths.synonyms)
     sources.raw_counties = [reader.read(p) for p in paths.counties]
     sources.files = reader.files
     sources.incomplete = diags.has_errors

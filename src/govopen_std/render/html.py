@@ -20,6 +20,7 @@ from jinja2 import Environment, TemplateError, TemplateSyntaxError
 from govopen_std.diagnostics import GovOpenError
 from govopen_std.render.base import Advance
 from govopen_std.render.html_site.cells import SiteCells
+from govopen_std.render.html_site.downloads import generated
 from govopen_std.render.html_site.pages import Page, page_count, plan, site_context
 from govopen_std.render.html_site.paths import item_path
 from govopen_std.render.html_site.search import INDEX_FILE, index_script
@@ -29,18 +30,25 @@ from govopen_std.view.model import BuildView, ItemRow
 SITE_DIR = "site"
 
 
+def download_count(view: BuildView) -> int:
+    """The XLSX catalog whole and per domain, and a CSV per domain (downloads.generated)."""
+    return 1 + 2 * len(view.domains)
+
+
 class HtmlRenderer:
     """Writes the catalog site for one target."""
 
     name = "html"
 
-    def __init__(self, *, all_standards: bool = False, **_options: object) -> None:
+    def __init__(self, *, all_standards: bool = False, formats: tuple[str, ...] = (), **_options: object) -> None:
         self.all_standards = all_standards
+        self.formats = tuple(formats)  # the build's renderers: a PDF is linked when the build makes PDFs
 
     def count(self, view: BuildView) -> int:
         # counted from the view: building the plan (every page's context) only to count it cost ~0.1 s
         # per target, a second time
-        return page_count(view) + len(asset_files(template_dirs(view.templates_dir))) + 1
+        return (page_count(view) + len(asset_files(template_dirs(view.templates_dir))) + 1
+                + download_count(view))
 
     def render(self, view: BuildView, out: Path, advance: Advance) -> list[Path]:
         site = out / SITE_DIR
@@ -49,9 +57,12 @@ class HtmlRenderer:
         common = {"site": site_context(view), "cells": SiteCells(env, _rows(view))}
         writer = _Writer()
         written = []
-        for page in plan(view, all_standards=self.all_standards):
+        for page in plan(view, all_standards=self.all_standards, formats=self.formats):
             written.append(writer.write(site / page.path, _render(env, page, common)))
             advance(page.path)
+        for rel, data in generated(view).items():
+            written.append(writer.write_bytes(site / rel, data))
+            advance(rel)
         paths = {row.code: item_path(row) for row in view.items}
         written.append(writer.write(site / INDEX_FILE, index_script(view, paths)))
         advance(INDEX_FILE)
@@ -99,7 +110,10 @@ class _Writer:
             self.folders.add(path)
 
     def write(self, path: Path, text: str) -> Path:
+        return self.write_bytes(path, text.encode("utf-8"))  # bytes as they are: text with newline="\n"
+
+    def write_bytes(self, path: Path, data: bytes) -> Path:
         self.folder(path.parent)
-        with open(path, "wb") as file:  # bytes as they are: the same as text with newline="\n"
-            file.write(text.encode("utf-8"))
+        with open(path, "wb") as file:
+            file.write(data)
         return path

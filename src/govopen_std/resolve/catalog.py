@@ -45,6 +45,7 @@ class ResolvedItem:
     status: ItemStatus = "base"
     reason: str | None = None  # why an item does not apply (不适用的理由)
     amendment_note: str | None = None  # the county's 细化说明 of an amended item (`amend: <code>: note:`)
+    base: Item | None = None  # an amended item as the province's standard has it (the site shows both)
 
     @property
     def code(self) -> str:

@@ -199,7 +199,7 @@ def amend_items(items: list[ResolvedItem], profile: Profile, level_order: list[s
             origins[name] = field_origin(located, Amendment, name)
         item = amended_item(resolved.item, located.value, level_order)
         result.append(replace(resolved, item=item, origins=origins, status="amended",
-                              amendment_note=located.value.note))
+                              amendment_note=located.value.note, base=resolved.item))
     return result
 
 

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from govopen_std.load.sources import Sources
+from govopen_std.load.synonyms import synonym_groups
 from govopen_std.model.item import Item
 from govopen_std.model.law import Law
 from govopen_std.model.system import StandardProject
@@ -151,7 +152,27 @@ def _row(seq: int | None, resolved: ResolvedItem, laws: dict[str, Law], subjects
         status=resolved.status, reason=resolved.reason, provenance=provenance,
         note=item.note, amendment_note=resolved.amendment_note,
         channel_details=tuple(ChannelDetail(c.name, details[c.name]) for c in channels if c.name in details),
+        province_text=_province_text(resolved, laws, owner) if resolved.base is not None else (),
     )
+
+
+def _element_texts(item: Item, laws: dict[str, Law], owner: object) -> dict[str, str]:
+    """The elements a county may amend, as one line of text each (the catalog's wording)."""
+    channels = [ChannelMark(c, True) for c in item.channels.required] + \
+        [ChannelMark(c, False) for c in item.channels.optional]
+    return {
+        "content": _content(item, owner)[1], "basis": "\n".join(b.display for b in _basis(item, laws, owner)),
+        "deadline": item.deadline.text if item.deadline else EMPTY, "method": item.method or EMPTY,
+        "channels": " ".join(c.display for c in channels), "level": "、".join(item.level),
+    }
+
+
+def _province_text(resolved: ResolvedItem, laws: dict[str, Law], owner: object) -> tuple[tuple[str, str], ...]:
+    """(element, the province's wording) for each element the county's amendment changed."""
+    assert resolved.base is not None
+    before = _element_texts(resolved.base, laws, owner)
+    after = _element_texts(resolved.item, laws, owner)
+    return tuple((name, text) for name, text in before.items() if after[name] != text)
 
 
 def _numbered(content: tuple[tuple[str, bool], ...]) -> str:
@@ -235,6 +256,7 @@ def build_view(sources: Sources, catalog: Catalog, *, issuer: str = DEFAULT_ISSU
         templates_dir=_templates_dir(sources),
         organizations=organization_views(sources),
         channel_details=_channel_details(catalog, vocab.channel_names()),
+        synonyms=synonym_groups(sources),
     )
 
 

@@ -107,6 +107,8 @@ class ItemRow:
     note: str | None = None  # the item's 备注
     amendment_note: str | None = None  # the county's 细化说明 (`amend: … note:`), for 本县细化 items
     channel_details: tuple[ChannelDetail, ...] = ()  # the county's carriers of the channels this item uses
+    # an amended item's elements that differ from the province's standard: (element, province wording)
+    province_text: tuple[tuple[str, str], ...] = ()
 
     @property
     def seq_text(self) -> str:
@@ -223,6 +225,8 @@ class BuildView:
     # A county's own carriers of the channels (its website address, 政务新媒体, the places of its notice boards
     # and service centres), in vocabulary order; empty for the province.
     channel_details: tuple[ChannelDetail, ...] = ()
+    # The search vocabulary (synonyms.yaml): groups of words the catalog search treats as the same.
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
     @property
     def key(self) -> str:

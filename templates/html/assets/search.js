@@ -9,10 +9,23 @@
   var input = document.getElementById("q");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
-  if (!data || !form || !input || !status || !list) { return; }
+  var more = document.getElementById("search-more");
+  var tools = document.getElementById("result-tools");
+  var csvButton = document.getElementById("search-csv");
+  if (!data || !form || !input || !status || !list || !more || !tools || !csvButton) { return; }
+  var wrap = document.getElementById("results-wrap");
+  var rankButton = document.getElementById("sort-rank");
+  if (!wrap || !rankButton) { return; }
+  var sortButtons = Array.prototype.slice.call(wrap.querySelectorAll("thead button[data-sort]"));
+  /* "" (relevance), or a column: name, code, domain, primary; "-" before it for descending. In the URL hash as sort=… */
+  var sortKey = "";
+  var collator = new Intl.Collator("zh-CN", { numeric: true });
 
-  var FILTERS = ["domain", "subject", "method", "channel", "audience", "level", "openness"];
-  var LIMIT = 50;
+  var FILTERS = ["domain", "subject", "method", "channel", "audience", "level", "openness", "status"];
+  var PAGE = 50; /* results drawn at a time; "显示更多" draws the next PAGE */
+  var shown = [];  /* the current hits and how many of them are drawn */
+  var drawn = 0;
+  var shownTerms = [];
   var items = data.items;
   var total = items.length;
   var grams = null;
@@ -43,18 +56,42 @@
   function termsOf(query) {
     return norm(query).split(/\s+/).filter(function (t) { return t.length > 0; }).map(articleNumerals);
   }
+
+  var SYNONYMS = data.syn || [];
+
+  /* A term and the same term with a synonym swapped in (拆迁 -> 房屋征收, 公租房申请 -> 公共租赁住房申请): the
+     standard writers' table (standards/synonyms.yaml), so a citizen's word finds the catalog's word. */
+  function variants(term) {
+    var out = [term];
+    SYNONYMS.forEach(function (group) {
+      group.forEach(function (word) {
+        if (term.indexOf(word) < 0) { return; }
+        group.forEach(function (other) {
+          if (other === word) { return; }
+          var swapped = term.split(word).join(other);
+          if (out.indexOf(swapped) < 0) { out.push(swapped); }
+        });
+      });
+    });
+    return out;
+  }
+
+  /* Every variant of every term, for highlighting and snippets. */
+  function flat(groups) { return [].concat.apply([], groups); }
   function select(name) { return form.elements.namedItem(name); }
 
   function readControls() {
-    var state = { q: input.value.trim() };
-    FILTERS.forEach(function (name) { state[name] = select(name).value; });
+    var state = { q: input.value.trim(), sort: sortKey };
+    FILTERS.forEach(function (name) { state[name] = select(name) ? select(name).value : ""; });
     return state;
   }
 
   function writeControls(state) {
     input.value = state.q || "";
+    setSort(state.sort || "");
     FILTERS.forEach(function (name) {
       var el = select(name);
+      if (!el) { return; }  /* the status filter is on county sites only */
       el.value = state[name] || "";
       if (el.value !== (state[name] || "")) { el.value = ""; }
     });
@@ -64,12 +101,13 @@
     var state = {};
     var params = new URLSearchParams(text);
     ["q"].concat(FILTERS).forEach(function (name) { state[name] = params.get(name) || ""; });
+    state.sort = params.get("sort") || "";
     return state;
   }
 
   function hashOf(state) {
     var parts = [];
-    ["q"].concat(FILTERS).forEach(function (name) {
+    ["q"].concat(FILTERS).concat(["sort"]).forEach(function (name) {
       if (state[name]) { parts.push(name + "=" + encodeURIComponent(state[name])); }
     });
     return parts.join("&");
@@ -92,17 +130,25 @@
     if (state.audience && item.a !== state.audience) { return false; }
     if (state.level && item.l.indexOf(state.level) < 0) { return false; }
     if (state.openness && item.o !== state.openness) { return false; }
+    if (state.status && (item.x || "base") !== state.status) { return false; }
     return true;
   }
 
   /* Every term must be a substring of the item's text or of its law+article keys (土地管理法第四十七条);
      a hit in the name counts double. */
-  function exactScore(item, terms) {
+  function exactScore(item, groups) {
     var score = 0;
-    for (var i = 0; i < terms.length; i++) {
-      if (item.t.indexOf(terms[i]) >= 0) { score += 2; }
-      else if (item.b.indexOf(terms[i]) >= 0 || item.k.indexOf(terms[i]) >= 0) { score += 1; }
-      else { return -1; }
+    for (var i = 0; i < groups.length; i++) {
+      var best = -1;
+      for (var j = 0; j < groups[i].length && best < 2; j++) {
+        var term = groups[i][j];
+        if (item.t.indexOf(term) >= 0) { best = 2; }
+        else if (item.b.indexOf(term) >= 0 || item.k.indexOf(term) >= 0) { best = Math.max(best, 1); }
+        /* pinyin of the name, full or initials (gzf, gonggongzulin): letters only, at least two */
+        else if (/^[a-z]{2,}$/.test(term) && item.py && item.py.indexOf(term) >= 0) { best = Math.max(best, 1); }
+      }
+      if (best < 0) { return -1; }
+      score += best;
     }
     return score;
   }
@@ -151,16 +197,23 @@
     return hits.sort(function (a, b) { return b.score - a.score || a.pos - b.pos; });
   }
 
+  /* Items that do not apply in the county come last, whatever their score: a citizen looks for what applies. */
+  function byRank(a, b) {
+    var na = (items[a.pos].x === "not_applicable") - (items[b.pos].x === "not_applicable");
+    return na || b.score - a.score || a.pos - b.pos;
+  }
+
   function search(state) {
     var terms = termsOf(state.q);
+    var groups = terms.map(variants);
     var hits = [];
     items.forEach(function (item, pos) {
       if (!passes(item, state)) { return; }
-      var score = terms.length ? exactScore(item, terms) : 0;
+      var score = terms.length ? exactScore(item, groups) : 0;
       if (score >= 0) { hits.push({ pos: pos, score: score }); }
     });
-    hits.sort(function (a, b) { return b.score - a.score || a.pos - b.pos; });
-    if (hits.length === 0 && terms.length) { return { hits: fuzzy(terms, state), near: true }; }
+    hits.sort(byRank);
+    if (hits.length === 0 && terms.length) { return { hits: fuzzy(terms, state).sort(byRank), near: true }; }
     return { hits: hits, near: false };
   }
 
@@ -194,26 +247,34 @@
     return node;
   }
 
+  /* One result as a table row: the name (with its badge and where a term was found), code, domain, 一级事项, and
+     subjects · method · levels. */
   function resultItem(item, terms) {
-    var li = el("li");
+    var tr = el("tr");
+    tr.setAttribute("data-item", item.c);
+    if (item.x) { tr.setAttribute("data-status", item.x); }
+    var name = el("td", "result-name");
     var link = el("a", "result-title");
     link.href = item.u;
     link.appendChild(highlighted(item.n, terms));
-    li.appendChild(link);
-    li.appendChild(document.createTextNode(" "));
-    li.appendChild(el("span", "code", item.c));
-    if (item.st) { li.appendChild(el("span", "badge", item.st)); }
-    var meta = [item.g, item.p, item.s.join("、"), item.m, item.l.join("、")].filter(Boolean);
-    li.appendChild(el("span", "result-meta", meta.join(" · ")));
+    name.appendChild(link);
+    if (item.st) { name.appendChild(el("span", "badge badge-" + (item.x || "base"), item.st)); }
     var context = snippet(item, terms);
     if (context) {
       var line = el("span", "result-snippet");
       line.appendChild(document.createTextNode(context.before));
       line.appendChild(highlighted(context.text, terms));
       line.appendChild(document.createTextNode(context.after));
-      li.appendChild(line);
+      name.appendChild(line);
     }
-    return li;
+    tr.appendChild(name);
+    tr.appendChild(el("td", "code", item.c));
+    tr.appendChild(el("td", "result-domain", item.g));
+    var primary = el("td", "result-primary");
+    primary.appendChild(highlighted(item.p, terms));  /* the 一级事项 is searched with the title: matches marked */
+    tr.appendChild(primary);
+    tr.appendChild(el("td", "result-meta", [item.s.join("、"), item.m, item.l.join("、")].filter(Boolean).join(" · ")));
+    return tr;
   }
 
   /* Where a term missing from the name was found (content, laws or subjects, else the law+article key that
@@ -242,26 +303,113 @@
 
   function render(state) {
     list.textContent = "";
+    shown = [];
+    drawn = 0;
+    more.hidden = true;
+    tools.hidden = true;
+    wrap.hidden = true;
     if (!isActive(state)) {
       list.hidden = true;
       status.dataset.count = String(total);
       status.textContent = "共 " + total + " 个公开事项。输入关键词或选择筛选条件即可查找。";
       return;
     }
-    var terms = termsOf(state.q);
+    shownTerms = flat(termsOf(state.q).map(variants));
     var result = search(state);
-    var hits = result.hits;
-    status.dataset.count = String(hits.length);
-    if (hits.length === 0) {
-      status.textContent = "没有找到符合条件的公开事项。可以减少关键词或放宽筛选条件。";
+    shown = ordered(result.hits);
+    status.dataset.count = String(shown.length);
+    if (shown.length === 0) {
+      status.textContent = emptyHint(state);
     } else if (result.near) {
-      status.textContent = "没有完全匹配“" + state.q + "”的事项，以下是 " + hits.length + " 个相近的事项" +
-        (hits.length > LIMIT ? "（显示前 " + LIMIT + " 个）" : "") + "。";
+      status.textContent = "没有完全匹配“" + state.q + "”的事项，以下是 " + shown.length + " 个相近的事项。";
     } else {
-      status.textContent = "找到 " + hits.length + " 个公开事项" + (hits.length > LIMIT ? "，显示前 " + LIMIT + " 个" : "") + "。";
+      status.textContent = "找到 " + shown.length + " 个公开事项。";
     }
-    hits.slice(0, LIMIT).forEach(function (hit) { list.appendChild(resultItem(items[hit.pos], terms)); });
-    list.hidden = hits.length === 0;
+    drawMore(false);
+    list.hidden = shown.length === 0;
+    tools.hidden = shown.length === 0;
+    wrap.hidden = shown.length === 0;
+  }
+
+  var SORT_FIELDS = { name: "n", code: "c", domain: "g", primary: "p" };
+
+  /* The hits in the chosen order: relevance (search order), or by a column, ties in catalog order. */
+  function ordered(hits) {
+    var desc = sortKey.charAt(0) === "-";
+    var field = SORT_FIELDS[desc ? sortKey.slice(1) : sortKey];
+    if (!field) { return hits; }
+    return hits.slice().sort(function (a, b) {
+      return (collator.compare(items[a.pos][field], items[b.pos][field]) || a.pos - b.pos) * (desc ? -1 : 1);
+    });
+  }
+
+  /* aria-sort on the sorted column's header; the relevance button pressed when no column sorts. */
+  function setSort(key) {
+    var name = key.charAt(0) === "-" ? key.slice(1) : key;
+    sortKey = SORT_FIELDS[name] ? key : "";
+    sortButtons.forEach(function (b) {
+      var th = b.parentNode;
+      if (sortKey && b.dataset.sort === name) {
+        th.setAttribute("aria-sort", sortKey.charAt(0) === "-" ? "descending" : "ascending");
+      } else {
+        th.removeAttribute("aria-sort");
+      }
+    });
+    rankButton.setAttribute("aria-pressed", String(!sortKey));
+  }
+
+  /* Mirrors the build's downloads.formula_safe: a cell starting with = + - @ tab or CR is not run as a formula. */
+  function formulaSafe(text) {
+    text = String(text);
+    return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+  }
+
+  function csvLine(cells) {
+    return cells.map(function (c) { return '"' + formulaSafe(c).replace(/"/g, '""') + '"'; }).join(",");
+  }
+
+  /* Every current hit (not only those drawn), in the shown order, as a CSV file made in the browser. */
+  function downloadCsv() {
+    var lines = [csvLine(["事项编码", "事项名称", "一级事项", "领域", "公开主体", "公开方式", "公开渠道和载体",
+                          "公开对象", "公开层级", "五公开", "本县变更", "事项页面"])];
+    shown.forEach(function (hit) {
+      var it = items[hit.pos];
+      lines.push(csvLine([it.c, it.n, it.p, it.g, it.s.join("、"), it.m, it.ch.join("、"), it.a, it.l.join("、"),
+                          it.o, it.st, it.u]));
+    });
+    var blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "公开事项检索结果.csv";
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
+  }
+
+  /* What the catalog covers, and where other information is published, instead of "fewer words". */
+  function emptyHint(state) {
+    var text = "没有找到符合条件的公开事项。本目录收录" + (data.scope || "各试点领域") +
+      "的公开事项（公开什么、依据什么、由谁在何时通过什么渠道公开），不含具体的政府信息本身。";
+    text += state.q ? "可以换用同义词或更短的关键词，或放宽筛选条件；" : "可以放宽筛选条件；";
+    return text + "具体的政府信息请到各级政府门户网站的政府信息公开专栏查询，或依申请公开。";
+  }
+
+  /* Draws the next PAGE hits; when asked by the button, focus moves to the first new result. */
+  function drawMore(fromButton) {
+    var first = null;
+    var end = Math.min(shown.length, drawn + PAGE);
+    for (var i = drawn; i < end; i++) {
+      var li = resultItem(items[shown[i].pos], shownTerms);
+      if (!first) { first = li; }
+      list.appendChild(li);
+    }
+    drawn = end;
+    var rest = shown.length - drawn;
+    more.hidden = rest <= 0;
+    more.textContent = "显示更多（已显示 " + drawn + " 个，还有 " + rest + " 个）";
+    list.dataset.shown = String(drawn);
+    if (fromButton && first) { first.querySelector("a").focus(); }
   }
 
   function update() {
@@ -289,7 +437,7 @@
   input.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && input.value) { input.value = ""; update(); }
   });
-  FILTERS.forEach(function (name) { select(name).addEventListener("change", update); });
+  FILTERS.forEach(function (name) { if (select(name)) { select(name).addEventListener("change", update); } });
   form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); update(); });
   form.addEventListener("reset", function (event) {
     event.preventDefault();
@@ -297,6 +445,16 @@
     update();
     input.focus();
   });
+  more.addEventListener("click", function () { drawMore(true); });
+  csvButton.addEventListener("click", downloadCsv);
+  sortButtons.forEach(function (b) {
+    b.addEventListener("click", function () {
+      /* a second click on the sorted column reverses it */
+      setSort(sortKey === b.dataset.sort ? "-" + b.dataset.sort : b.dataset.sort);
+      update();
+    });
+  });
+  rankButton.addEventListener("click", function () { setSort(""); update(); });
   window.addEventListener("hashchange", restore);
   document.addEventListener("keydown", function (event) {
     var tag = (event.target && event.target.tagName) || "";

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govopen_std.messages import ELEMENT_NAMES
-from govopen_std.render.html_site.paths import domain_path, item_path, slug, standard_path
+from govopen_std.render.html_site.changes import CHANGES_PAGE, change_list, row_changes
+from govopen_std.render.html_site.downloads import csv_href, docx_href, pdf_href, xlsx_href
+from govopen_std.render.html_site.paths import domain_path, item_path, standard_path
 from govopen_std.render.html_site.search import INDEX_FILE, facets
 from govopen_std.render.html_site.tree import build_diagram
 from govopen_std.view.model import BuildView, CountyView, GroupView, ItemRow, StandardView
@@ -105,6 +107,7 @@ def home_page(view: BuildView) -> Page:
     return Page("index.html", "index.html", {
         "root": "", "nav": "home", "diagram": build_diagram(view), "facets": facets(view),
         "counts": _counts(view), "index_file": INDEX_FILE, "channel_details": view.channel_details,
+        "xlsx_all": xlsx_href(),
         "domain_rows": [(g, domain_path(g)) for g in view.domains],
         "diagram_groups": [(g, [(s, standard_path(s)) for s in g.standards]) for g in view.groups],
     })
@@ -114,6 +117,7 @@ def domain_pages(view: BuildView) -> list[Page]:
     return [Page(domain_path(g), "domain.html", {
         "root": "../", "nav": g.id, "group": g, "sections": _domain_sections(g),
         "standards": [(s, standard_path(s)) for s in g.standards],
+        "xlsx": f"../{xlsx_href(g)}", "csv": f"../{csv_href(g)}", "xlsx_all": f"../{xlsx_href()}",
     }) for g in view.domains]
 
 
@@ -135,26 +139,27 @@ def item_pages(view: BuildView) -> list[Page]:
                 "standard": standard, "standard_href": standard_href,
                 "laws": laws, "provenance": (origins := _provenance(row)),
                 "county_fields": [label for label, layer, _ in origins if layer == LAYERS["county"]],
+                "changes": {c.field: c for c in row_changes(row)},
                 "prev": (rows[i - 1], paths[i - 1]) if i > 0 else None,
                 "next": (rows[i + 1], paths[i + 1]) if i + 1 < len(rows) else None,
             }))
     return pages
 
 
-def standard_pages(view: BuildView, *, all_standards: bool) -> list[Page]:
+def standard_pages(view: BuildView, *, all_standards: bool, formats: tuple[str, ...] = ()) -> list[Page]:
     domains = {g.id: g for g in view.domains}
     names = successor_names(view)
     pages = []
     for std in view.standards:
-        docx = None
-        if view.county is not None:
-            docx = "../../docx/catalog.docx"
-        elif std.text is not None or all_standards:
-            docx = f"../../docx/{slug(std.id)}.docx"
+        # inside the site (downloads/), so an uploaded site/ keeps working; the DOCX are copied in after render
+        docx = docx_href(view, std, all_standards=all_standards)
+        pdf = pdf_href(view, std, formats, all_standards=all_standards)
         group = domains.get(std.group_id)
         numbers = table_numbers(std.text, has_catalog=bool(std.items)) if std.text else {}
         pages.append(Page(standard_path(std), "standard.html", {
-            "root": "../", "nav": std.group_id, "std": std, "docx": docx, "names": names,
+            "root": "../", "nav": std.group_id, "std": std, "names": names,
+            "docx": f"../{docx}" if docx else None, "pdf": f"../{pdf}" if pdf else None,
+            "xlsx": f"../{xlsx_href(group)}" if group else None,
             "group": group, "domain_href": domain_path(group) if group else None,
             "item_rows": [(r, item_path(r)) for r in std.items],
             "table_no": lambda block, numbers=numbers: numbers.get(id(block)),  # 表1, 表A.1 as in the DOCX
@@ -178,20 +183,38 @@ def responsibility_page(view: BuildView) -> Page:
 
 
 def laws_page(view: BuildView) -> Page:
-    cited: dict[str, int] = {}
+    """The law registry; each law lists the items that cite it (catalog order), so a law is no dead end."""
+    citing: dict[str, list[tuple[ItemRow, str]]] = {}
     for row in view.items:
         for law_id in dict.fromkeys(ref.law_id for ref in row.basis):
-            cited[law_id] = cited.get(law_id, 0) + 1
-    return Page("laws.html", "laws.html", {"root": "", "nav": "laws", "laws": view.laws, "cited": cited})
+            citing.setdefault(law_id, []).append((row, item_path(row)))
+    cited = {law_id: len(rows) for law_id, rows in citing.items()}
+    return Page("laws.html", "laws.html", {"root": "", "nav": "laws", "laws": view.laws, "cited": cited,
+                                           "citing": citing})
 
 
-def plan(view: BuildView, *, all_standards: bool = False) -> list[Page]:
+def changes_page(view: BuildView) -> list[Page]:
+    """本县变更一览: every change of a county with its reason (a county site only)."""
+    if view.county is None:
+        return []
+    entries = change_list(view)
+    kinds = [e.kind for e in entries]
+    return [Page(CHANGES_PAGE, "changes.html", {
+        "root": "", "nav": "changes", "entries": entries,
+        "counts": {kind: kinds.count(kind) for kind in ("domain", "amended", "local", "not_applicable")},
+    })]
+
+
+def plan(view: BuildView, *, all_standards: bool = False, formats: tuple[str, ...] = ()) -> list[Page]:
     """Every page of the site, in a fixed order."""
     return [home_page(view), *domain_pages(view), *item_pages(view),
-            *standard_pages(view, all_standards=all_standards), responsibility_page(view), laws_page(view)]
+            *standard_pages(view, all_standards=all_standards, formats=formats), responsibility_page(view),
+            laws_page(view),
+            *changes_page(view)]
 
 
 def page_count(view: BuildView) -> int:
     """len(plan(view)) without building the pages (the progress bar's total): home, one page per domain,
     per item of a domain and per standard, the responsibility list and the law library."""
-    return 1 + len(view.domains) + sum(len(g.items) for g in view.domains) + len(view.standards) + 2
+    return (1 + len(view.domains) + sum(len(g.items) for g in view.domains) + len(view.standards) + 2
+            + (view.county is not None))

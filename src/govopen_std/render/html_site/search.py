@@ -15,10 +15,10 @@ carries its law+article keys (`k`): every article under the full title and each 
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from govopen_std.model.synonyms import fold
 from govopen_std.view.model import BuildView, ItemRow, LawRef, LawView
 
 INDEX_FILE = "assets/search-index.js"
@@ -27,10 +27,23 @@ OTHER_CHANNEL = "其他"
 
 
 @lru_cache(maxsize=1 << 15)
+def pinyin_keys(name: str) -> str:
+    """The name's full pinyin and its initials, space-separated (公共租赁住房 -> "gonggongzulinzhufang ggzlzf"), so a
+    query typed in pinyin finds the item; letters only, no tones (pypinyin's default reading of each character)."""
+    from pypinyin import lazy_pinyin  # loaded by the site build only
+
+    hanzi = "".join(ch for ch in name if "\u4e00" <= ch <= "\u9fff")
+    if not hanzi:
+        return ""
+    full = lazy_pinyin(hanzi)
+    return f"{''.join(full)} {''.join(syllable[0] for syllable in full if syllable)}"
+
+
+@lru_cache(maxsize=1 << 15)
 def normalize(text: str) -> str:
     """The same normalization as search.js: NFKC (full-width to half-width) and lower case."""
     # cached: a worker indexes county after county, and most texts (names, contents, citation keys) recur
-    return unicodedata.normalize("NFKC", text).lower()
+    return fold(text)
 
 
 def normalize_lines(lines: list[str]) -> str:
@@ -51,6 +64,10 @@ class Facets:
     audience: tuple[str, ...]
     level: tuple[str, ...]
     openness: tuple[str, ...]
+    status: tuple[tuple[str, str], ...] = ()  # (status, 本县细化/本县增补/不适用): a county's changes only
+
+
+STATUS_OPTIONS = (("amended", "本县细化"), ("local", "本县增补"), ("not_applicable", "不适用"))
 
 
 def audience_kind(row: ItemRow, kinds: tuple[str, ...]) -> str:
@@ -70,14 +87,18 @@ def facets(view: BuildView) -> Facets:
     items = view.items
     subjects = list(dict.fromkeys(s for row in items for s in row.subjects))
     used_channels = {facet_channel(c.name) for row in items for c in row.channels}
+    # an option no item has always gives 0 results (公开层级 = 省级: the catalog is of grassroots items)
+    used_levels = {level for row in items for level in levels_of(row)}
+    statuses = {row.status for row in items}
     return Facets(
         domain=tuple((g.id, g.title) for g in view.domains),
         subject=tuple(subjects),
         method=view.vocabulary.get("methods", ()),
         channel=tuple(c for c in view.channels if c in used_channels),
         audience=view.vocabulary.get("audiences", ()),
-        level=view.vocabulary.get("levels", ()),
+        level=tuple(lv for lv in view.vocabulary.get("levels", ()) if lv in used_levels),
         openness=view.vocabulary.get("openness", ()),
+        status=tuple(option for option in STATUS_OPTIONS if option[0] in statuses),
     )
 
 
@@ -119,7 +140,15 @@ def _entry(row: ItemRow, view: BuildView, laws: dict[str, LawView], titles: dict
         "d": row.group_id, "s": list(row.subjects), "m": row.method,
         "ch": list(dict.fromkeys(facet_channel(c.name) for c in row.channels)), "a": audience_kind(row, kinds), "l": levels_of(row), "o": row.openness,
         "st": row.provenance.label or "",
+        **({"x": row.status} if row.status != "base" else {}),  # 不适用 ranks last; the status filter
+        "py": pinyin_keys(row.name),
     }
+
+
+def scope(view: BuildView) -> str:
+    """What the catalog covers, for the hint of a search without result: 征地补偿、…等 8 个试点领域."""
+    titles = [g.title for g in view.domains]
+    return f"{'、'.join(titles)}等 {len(titles)} 个试点领域" if titles else "各试点领域"
 
 
 def index_script(view: BuildView, item_path: dict[str, str]) -> str:
@@ -131,8 +160,11 @@ def index_script(view: BuildView, item_path: dict[str, str]) -> str:
         entry = _entry(row, view, laws, titles)
         entry["u"] = item_path[row.code]
         entries.append(entry)
-    payload = json.dumps({"v": 1, "items": entries}, ensure_ascii=False, separators=(",", ":"))
+    synonyms = [[normalize(word) for word in group] for group in view.synonyms]
+    payload = json.dumps({"v": 1, "scope": scope(view), "syn": synonyms, "items": entries}, ensure_ascii=False,
+                         separators=(",", ":"))
     # "</" cannot end a script here (this is a separate file), but escaping it costs nothing and keeps the
-    # file safe should anyone ever inline it.
-    payload = payload.replace("</", "<\\/")
+    # file safe should anyone ever inline it. U+2028/U+2029 are valid in JSON but ended a line in a JS
+    # string before ES2019, and some tools still treat them as line breaks: written as escapes.
+    payload = payload.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"window.{GLOBAL_NAME} = {payload};\n"

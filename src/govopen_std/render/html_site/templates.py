@@ -13,6 +13,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from govopen_std import __version__
 from govopen_std.load.discover import embedded_root
+from govopen_std.render.html_site.links import url_links
 from govopen_std.render.html_site.paths import slug
 
 SUBDIR = "html"
@@ -105,6 +106,7 @@ def _environment(dirs: tuple[Path, ...], sandboxed: bool, _fingerprint: str) -> 
     )
     env.filters["month_zh"] = month_zh
     env.filters["slug"] = slug
+    env.filters["url_links"] = url_links
     env.globals["version"] = __version__
     return env
 
