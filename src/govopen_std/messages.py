@@ -351,6 +351,32 @@ CATALOG: dict[str, Message] = {
 
     # --- drafts: C470-C489, B650-B669 ---
     # (new codes of this part go below this line)
+    "C470": Message(E, "标准“{id}”的规范性条款引用了《{title}》，但第2章规范性引用文件没有列出它",
+                    "standard '{id}' relies on 《{title}》 in a requirement but does not list it in clause 2 (normative references)",
+                    "在 normative_references 中加入 {{number: {number}, title: {title}}}（GB/T 1.1—2020 8.6；起草中的标准写 DB33/T XXXX）。",
+                    "Add {{number: {number}, title: {title}}} to normative_references (GB/T 1.1—2020 8.6)."),
+    "C471": Message(E, "标准“{id}”的规范性条款引用了 {number}，但第2章规范性引用文件没有列出它",
+                    "standard '{id}' cites {number} in a requirement but does not list it in clause 2 (normative references)",
+                    "在 normative_references 中加入该标准的编号和名称。", "Add its number and title to normative_references."),
+    "C472": Message(E, "标准“{id}”提到的{ref}不存在（本文件的附录：{known}）", "standard '{id}' refers to {ref}, which does not exist (annexes: {known})",
+                    "附录A为公开事项目录（标准有事项时），其后依次为 annexes 中的附录。",
+                    "Annex A is the item catalog when the standard has items; the annexes of `annexes` follow."),
+    "C473": Message(E, "标准“{id}”提到的{ref}不存在（本文件的表：{known}）", "standard '{id}' refers to {ref}, which does not exist (tables: {known})",
+                    "正文的表按出现顺序编为表1、表2……，附录中的表编为表A.1……", "Body tables are numbered 1, 2, …; annex tables A.1, …"),
+    "C474": Message(E, "标准“{id}”提到的{ref}不存在（本文件的图：{known}）", "standard '{id}' refers to {ref}, which does not exist (figures: {known})"),
+    "C475": Message(E, "标准“{id}”提到的条“{ref}”不存在", "standard '{id}' refers to clause {ref}, which does not exist",
+                    "第4章起为 clauses 中的章，条按嵌套顺序编号。", "Chapters from 4 are the entries of `clauses`; sub-clauses are numbered in order."),
+    "C476": Message(E, "标准“{id}”的“{title}”在下级条之前有 {count} 段悬置段", "standard '{id}': '{title}' has {count} hanging paragraph(s) before its sub-clauses",
+                    "GB/T 1.1—2020 7.4 不允许悬置段：把这些文字移入一个新的下级条（如“总则”），或移到下级条中。",
+                    "GB/T 1.1—2020 7.4 forbids hanging paragraphs: move the text into a new first sub-clause (e.g. 总则)."),
+    "C477": Message(E, "标准“{id}”的列项（“{first}”……）前没有引语", "standard '{id}': the list ('{first}' …) has no lead-in sentence",
+                    "列项前应有以冒号（或句号）结束的引语，如“……应符合下列要求：”（GB/T 1.1—2020 7.5）。",
+                    "Put a lead-in sentence ending in a colon before the list (GB/T 1.1—2020 7.5)."),
+    "C478": Message(E, "标准“{id}”附录中的{table}重复了正文的{body}", "standard '{id}': annex {table} repeats body {body}",
+                    "删去附录中的表，在需要处引用正文的表。", "Drop the annex table and refer to the body table."),
+    "C480": Message(E, "目录栏目缺少“{column}”栏：gen-03 5.2 要求每个事项有事项编码，gen-10 的 {element} 为必选",
+                    "the catalog columns lack '{column}': gen-03 5.2 requires an item code and gen-10 {element} is mandatory",
+                    "在 columns 的“序号”之后加入“{column}”。", "Add '{column}' after 序号 in columns."),
 
     # --- site: C490-C499, B690-B699 ---
     # (new codes of this part go below this line)

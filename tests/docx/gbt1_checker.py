@@ -25,7 +25,8 @@ ORDER = ("目次", "前言", "引言", "范围", "规范性引用文件", "术�
 ONCE = {"目次", "前言", "引言", "范围", "规范性引用文件", "术语和定义", "参考文献", "索引"}
 STAGES = ("工作组讨论稿", "征求意见稿", "送审稿", "报批稿")
 NUMBER = re.compile(r"^DB33(/T)? \d+(\.\d+)?—(19|20)\d{2}$")
-CATALOG_COLUMNS = ["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体",
+# gen-03 5.2 and gen-10 DE01: the item code column follows 序号 (issue 15)
+CATALOG_COLUMNS = ["序号", "事项编码", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体",
                    "公开渠道和载体", "公开对象", "公开方式", "公开层级"]
 A4 = (11906, 16838)
 
@@ -472,7 +473,10 @@ def catalog_table(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
     """The disclosure catalog: national columns, landscape section, ■/□ channels."""
     for table in doc.tables:
         rows = table.rows()
-        if not rows or rows[0] != CATALOG_COLUMNS:
+        if not rows or rows[0][:1] != ["序号"] or "公开渠道和载体" not in rows[0]:
+            continue
+        if rows[0] != CATALOG_COLUMNS:
+            yield Finding("catalog columns with 事项编码", "A", " ".join(rows[0]))
             continue
         sect = doc.sections[table.section]
         size = sect.find(q("w:pgSz"))
@@ -571,8 +575,10 @@ def r33_36_cover(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
     stage = next((t for t in texts if re.fullmatch(r"（(" + "|".join(STAGES) + r")）", t)), None)
     if not numbers and stage is None:
         yield Finding("33 cover elements", "A", "neither a number nor a draft stage")
+    if stage and [p.text.strip() for p in numbers] != ["DB33/T XXXX—XXXX"]:
+        yield Finding("33 draft number on the cover", "A", "a draft cover without DB33/T XXXX—XXXX")
     for p in numbers:
-        if not NUMBER.match(p.text):
+        if not NUMBER.match(p.text) and not (stage and p.text.strip() == "DB33/T XXXX—XXXX"):
             yield Finding("34 number format", "A", p.text)
         if doc.size(p.element) != 28 or not is_hei(doc.east_asia(p.element)):
             yield Finding("36 cover number 四号黑体", "B", p.text)

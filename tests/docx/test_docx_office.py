@@ -19,8 +19,7 @@ from docx_reader import DocxFile
 from office_tools import convert_to_pdf, pdf_pages, snapshot
 
 from conftest import require_tool
-from govopen_std.render.docx_std.outline import roman
-from govopen_std.view.model import CATALOG_COLUMNS
+from govopen_std.render.docx_std.outline import CATALOG_HEADER, roman
 
 pytestmark = [pytest.mark.office, pytest.mark.slow]
 TIMEOUT = 900  # seconds for the single soffice run over every document
@@ -90,7 +89,7 @@ def test_page_counts_cover_numbers_and_first_catalog_items(converted: dict[Path,
         stage = next((t for t in cover if t.endswith("稿）")), None)
         mark = number or stage or next(t for t in cover if t.strip())  # a county catalog: its title
         assert squash(mark) in squash(pages[0]), docx_path.name
-        catalog = next((t for t in doc.tables if t.rows()[0] == CATALOG_COLUMNS), None)
+        catalog = next((t for t in doc.tables if t.rows()[0] == list(CATALOG_HEADER)), None)
         if catalog is not None:
             first = catalog.rows()[1]
             assert squash(first[1])[:4] in text and squash(first[3].split("\n")[0])[:6] in text, docx_path.name

@@ -13,6 +13,7 @@ from govopen_std.check import (
     organization_rules,
     placeholder_rules,
     status_rules,
+    structure_rules,
     system_rules,
     template_rules,
     text_rules,
@@ -23,7 +24,8 @@ from govopen_std.load.gcpause import gc_paused
 
 RULES: dict[str, ModuleType] = {
     rule.ID: rule for rule in (system_rules, text_rules, law_rules, item_rules, placeholder_rules,
-                               organization_rules, status_rules, character_rules, template_rules)
+                               organization_rules, status_rules, character_rules, template_rules,
+                               structure_rules)
 }
 
 ExtraRule = Callable[[CheckContext], Iterator[Diagnostic]]

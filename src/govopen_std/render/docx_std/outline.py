@@ -113,11 +113,17 @@ class RuleSlots:
     used: set[tuple[str, ...]] = field(default_factory=set)
 
     def rows_for(self, header: tuple[str, ...]) -> tuple[tuple[str, ...], ...] | None:
+        """The generated rows for a written table with the same header. A written table that has every
+        column of a generated one and more (gen-02's 表2 adds 取值) stands for it too, with its own rows:
+        the generated table is not printed again in an annex (issue 15)."""
         table = self.tables.get(header)
-        if table is None:
-            return None
-        self.used.add(header)
-        return table.rows
+        if table is not None:
+            self.used.add(header)
+            return table.rows
+        for generated in self.tables:
+            if set(generated) < set(header):
+                self.used.add(generated)
+        return None
 
     def unused(self) -> list[RuleTable]:
         return [t for h, t in self.tables.items() if h not in self.used]
@@ -252,12 +258,23 @@ def skeleton_text(std: StandardView, style: DocxStyle) -> StandardText:
 # --- catalog ------------------------------------------------------------------------------------------
 
 
-CHANNEL_COLUMN = CATALOG_COLUMNS.index("公开渠道和载体")
+# gen-03 5.2 and gen-10 (DE01, mandatory) want every catalog row to carry its item code; the printed
+# table shows it right after 序号.
+CODE_COLUMN = "事项编码"
+CATALOG_HEADER = (CATALOG_COLUMNS[0], CODE_COLUMN, *CATALOG_COLUMNS[1:])
+CODE_WEIGHT = 6.0
+CHANNEL_COLUMN = CATALOG_HEADER.index("公开渠道和载体")
+
+
+def catalog_weights(weights: Sequence[float]) -> tuple[float, ...]:
+    """The style's weights of the national columns with the code column's weight after 序号."""
+    return (weights[0], CODE_WEIGHT, *weights[1:])
 
 
 def catalog_cells(seq: str, row: ItemRow) -> tuple[str, ...]:
-    """The row's national columns with `seq` as its 序号, one channel per line in its cell."""
-    cells = [seq, *row.columns()[1:]]
+    """The row's national columns with `seq` as its 序号 and its item code after it, one channel per
+    line in its cell."""
+    cells = [seq, row.code, *row.columns()[1:]]
     cells[CHANNEL_COLUMN] = "\n".join(c.display for c in row.channels) or EMPTY
     return tuple(cells)
 
@@ -269,8 +286,8 @@ def catalog_block(number: str, caption: str, rows: Sequence[ItemRow], style: Doc
     dropped = [f"{r.code}\u3000{r.name}" + (f"（{r.reason.rstrip('。')}）" if r.reason else "")
                for r in rows if r.status == "not_applicable"]
     dropped = [d + ("；" if i < len(dropped) - 1 else "。") for i, d in enumerate(dropped)]  # 列项 punctuation
-    return CatalogBlock(number, caption, tuple(CATALOG_COLUMNS), table_rows,
-                        tuple(style.catalog.column_weights), style.catalog.legend, tuple(dropped),
+    return CatalogBlock(number, caption, CATALOG_HEADER, table_rows,
+                        catalog_weights(style.catalog.column_weights), style.catalog.legend, tuple(dropped),
                         style.catalog.not_applicable)
 
 
@@ -311,7 +328,7 @@ class StandardOutliner:
         stage = None if published else style.stages.get(std.status, style.stages.get("起草", "征求意见稿"))
         return StandardCover(
             ics=std.ics, ccs=std.ccs, record_no=std.record_no, mark=style.code, level_line=style.level_line,
-            number=std.number if published else None, replaces=std.replaces,
+            number=std.number if published else style.draft_number, replaces=std.replaces,
             title=_cover_lines(self.title, style),
             title_en=text.title_en, stage=stage,
             stage_date=None if published else self.build_date.isoformat(),
@@ -331,7 +348,9 @@ class StandardOutliner:
             chapters.append(Clause(title=self.style.catalog.chapter_title, body=[self.style.catalog.chapter_text]))
         for i, clause in enumerate(chapters, 4):
             blocks += clause_blocks(clause, str(i), 1, counter, slots, self.marks, toc_depth)
-        if self.rules and (slots.unused() or self.rules.sentences):
+        # The rule annex carries only tables the text does not print; its sentences restate the text's own
+        # clauses, so without such a table there is no annex (and no chapter pointing to it).
+        if self.rules and slots.unused():
             letter = LETTERS[(1 if self.std.items else 0) + len(text.annexes)]
             clause = Clause(title=self.rules.annex_title, body=[f"{self.rules.reference}应符合附录{letter}的规定。"])
             blocks += clause_blocks(clause, str(4 + len(chapters)), 1, counter, slots, self.marks, toc_depth)
@@ -390,7 +409,7 @@ class StandardOutliner:
         tail: list[Block] = []
         for annex in text.annexes:
             tail += [PageBreak(), *self.annex(next(letters), annex, slots)]
-        if rules and (slots.unused() or rules.sentences):
+        if rules and slots.unused():
             tail += [PageBreak(), *self.rule_annex(next(letters), rules, slots.unused())]
         entries = bibliography_entries(text, std.laws)
         if entries:
@@ -398,7 +417,8 @@ class StandardOutliner:
             tail += [Para(f"[{i}]\u3000{e}", "biblio_entry") for i, e in enumerate(entries, 1)]
         self._place_tail(sections, tail)
         sections[1].blocks = self.front_matter(sections)
-        return Outline(sections, header_text(std, style), self.title, cover.number or cover.stage or "")
+        return Outline(sections, header_text(std, style), self.title,
+                       (std.number if is_published(std) else cover.stage) or "")
 
     @staticmethod
     def _place_tail(sections: list[SectionSpec], tail: list[Block]) -> None:

@@ -120,8 +120,8 @@ def _style_ppr(d: StyleDef, half_points: int) -> etree._Element:
 def _rpr(style: DocxStyle, element: str) -> etree._Element:
     spec = style.element(element)
     rpr = el("w:rPr")
-    sub(rpr, "w:rFonts", {"w:ascii": style.fonts.latin, "w:hAnsi": style.fonts.latin, "w:cs": style.fonts.latin,
-                          "w:eastAsia": style.face(element)})
+    latin = style.latin_face(element)
+    sub(rpr, "w:rFonts", {"w:ascii": latin, "w:hAnsi": latin, "w:cs": latin, "w:eastAsia": style.face(element)})
     sub(rpr, "w:sz", {"w:val": str(spec.half_points)})
     sub(rpr, "w:szCs", {"w:val": str(spec.half_points)})
     return rpr
