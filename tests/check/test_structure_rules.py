@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 from conftest import MINI, ROOT
-
 from govopen_std.check.structure_rules import ANNEX_REF, CLAUSE_REF, TABLE_REF, _required_titles
 from govopen_std.diagnostics import Diagnostic
 from govopen_std.pipeline import check_workspace
