@@ -114,4 +114,4 @@ def test_toc_lists_chapters_clauses_and_annexes(doc: Path) -> None:
     assert toc == ["前言", "引言", "1\u3000范围", "2\u3000规范性引用文件", "3\u3000术语和定义", "4\u3000总体要求",
                    "4.1\u3000原则", "5\u3000记录", "6\u3000公开事项", "附录A（规范性）\u3000公开事项目录", "附录B（资料性）\u3000公开流程",
                    "参考文献"]
-    assert texts[texts.index("目\u3000次") + 2] == "引言\tIII"  # 前言 is one page: II
+    assert texts[texts.index("目\u3000次") + 2] == "引言\t"  # a PAGEREF field, filled by the layout (issue 15)

@@ -123,10 +123,13 @@ def test_toc_page_numbers_match_the_pages(converted: dict[Path, Converted]) -> N
             continue
         labels = _toc_labels(pages[toc])
         foreword = next((i for i, p in enumerate(pages) if i > toc and "前言" in squash(p)[:40]), None)
-        assert foreword is not None and labels.get("前言") == roman(foreword - toc + 1), docx_path.name
+        # 前言 and 引言 are PAGEREF fields too (issue 15). LibreOffice recomputes PAGEREF on opening and prints
+        # the page's number in Arabic digits whatever the section's format (Word prints II); the Roman
+        # numbers are checked in the finished output of `-f pdf` (test_docx_pdf.py).
+        assert foreword is not None and labels.get("前言") in (roman(foreword - toc + 1), str(foreword - toc + 1))
         if "引言" in labels:
             intro = next(i for i, p in enumerate(pages) if i > foreword and "引言" in squash(p)[:40])
-            assert labels["引言"] == roman(intro - toc + 1), docx_path.name
+            assert labels["引言"] in (roman(intro - toc + 1), str(intro - toc + 1)), docx_path.name
         # "1 范围" under the body's first-page title; pdftotext may put part of a two-element title
         # (义务教育政务公开　考核评价) between the "1" and "范围"
         scope = next(i for i, p in enumerate(pages) if re.search(r"1.{0,30}?范围", squash(p)) and i > foreword)

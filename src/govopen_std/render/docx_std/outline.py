@@ -56,9 +56,8 @@ CATALOG_ANNEX_TITLE = "公开事项目录"
 PUBLISHED = ("发布", "废止")
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # Rough layout figures for paging the front matter without a renderer: characters per line of 五号
-# text in the A4 type area, and lines per page. The 目次 is kept to one page (toc_max_entries).
+# text in the A4 type area. The 目次 is kept to one page (toc_max_entries).
 CHARS_PER_LINE = 40
-LINES_PER_PAGE = 40
 
 
 def roman(n: int) -> str:
@@ -437,20 +436,15 @@ class StandardOutliner:
         text = self.text
         foreword = foreword_blocks(text, self.std)
         fw_mark, intro_mark = self.marks.next(), self.marks.next()
-        entries = [TocEntry("前言", 1, fw_mark, roman(2))]
+        # 前言 and 引言 are PAGEREF fields like every other entry: their roman numbers come from the layout
+        entries = [TocEntry("前言", 1, fw_mark)]
         blocks: list[Block] = [PageBreak(), Heading("front", "", FOREWORD_TITLE, 1, fw_mark), *foreword]
         if text.introduction:
-            intro_page = 2 + _pages(foreword)
-            entries.append(TocEntry("引言", 1, intro_mark, roman(intro_page)))
+            entries.append(TocEntry("引言", 1, intro_mark))
             blocks += [PageBreak(), Heading("front", "", INTRODUCTION_TITLE, 1, intro_mark)]
             blocks += [Para(p) for p in text.introduction]
         entries += toc_entries(b for s in sections[2:] for b in s.blocks)
         return [Toc(TOC_TITLE, tuple(entries)), *blocks]
-
-
-def _pages(blocks: Sequence[Block]) -> int:
-    lines = 3 + sum(math.ceil(len(b.text) / CHARS_PER_LINE) for b in blocks if isinstance(b, Para))
-    return max(1, math.ceil(lines / LINES_PER_PAGE))
 
 
 def toc_entries(blocks: Iterable[Block]) -> list[TocEntry]:
