@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from govopen_std.model.procedure import lanes
 from govopen_std.model.standard import Annex, Clause, ExampleBlock, ListBlock, NoteBlock, StandardText, TableBlock
 from govopen_std.model.standard import Block as TextBlock
 
@@ -113,6 +114,8 @@ def _tables(body: Sequence[TextBlock], path: Path, numbers: Numbers, tables: lis
 def numbering(text: StandardText, has_catalog: bool) -> tuple[Numbers, list[WrittenTable]]:
     """The clause, table and annex numbers the printed text will have, and its written tables."""
     numbers = Numbers(clauses={"1", "2", "3"} | {f"3.{i}" for i in range(1, len(text.terms) + 1)})
+    if text.id.endswith("-00") and lanes(text):  # a domain's 公开规范 gets its 公开流程图 as 图1
+        numbers.figures.add("1")
     tables: list[WrittenTable] = []
     _clause_numbers(text.clauses, "", ("clauses",), numbers, tables, [0], "", False, start=4)
     for letter, annex in annex_letters(text, has_catalog):

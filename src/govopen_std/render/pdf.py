@@ -39,14 +39,14 @@ class PdfRenderer:
     def render(self, view: BuildView, out: Path, advance: Advance) -> list[Path]:
         for name in ("soffice", "pdfinfo", "pdftotext"):  # before any work: a missing tool is said at once
             office.tool(name)
-        docs = self.docx.render(view, out, advance)
+        written = self.docx.render(view, out, advance)
+        docs = [p for p in written if p.suffix == ".docx"]  # besides them: figures/<domain>.svg
         if not docs:
-            return []
+            return written
         work = Path(tempfile.mkdtemp(prefix="govopen-pdf-"))
         try:
             flat = finish_documents(docs, work, view)
             pdfs = office.convert(flat, work / "final")
-            written = []
             for doc, pdf in zip(docs, pdfs, strict=True):
                 target = (doc.parent if view.county is not None else out / FOLDER) / pdf.name
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -55,7 +55,7 @@ class PdfRenderer:
                 written.append(target)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-        return [*docs, *written]
+        return written
 
 
 def _write(path: Path, parts: list[tuple[str, bytes]], view: BuildView) -> None:

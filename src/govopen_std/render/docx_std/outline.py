@@ -36,6 +36,7 @@ from govopen_std.render.docx_std.blocks import (
     Toc,
     TocEntry,
 )
+from govopen_std.render.docx_std.figures import FlowFigure, flow_figure, with_figure
 from govopen_std.render.docx_std.rules import RuleContent, RuleTable, rule_content
 from govopen_std.render.docx_std.style import DocxStyle
 from govopen_std.view.model import CATALOG_COLUMNS, EMPTY, ItemRow, LawView, StandardView
@@ -311,6 +312,8 @@ class StandardOutliner:
     build_date: dt.date
     marks: Bookmarks = field(default_factory=Bookmarks)
     rules: RuleContent | None = None
+    flow: FlowFigure | None = None
+    drawn: bool = False
 
     @property
     def text(self) -> StandardText:
@@ -364,7 +367,16 @@ class StandardOutliner:
         blocks += reference_blocks(text)
         blocks.append(Heading("chapter", "3", "术语和定义", 1, self.marks.next()))
         blocks += term_blocks(text)
-        return blocks + self.technical_chapters(Counter(), slots, toc_depth)
+        blocks += self.technical_chapters(Counter(), slots, toc_depth)
+        return with_figure(blocks, self.figure(), self.std.group_id)
+
+    def figure(self) -> FlowFigure | None:
+        """图1 of a domain's 公开规范, drawn once per outline (the body may be laid out twice)."""
+        if not self.drawn:
+            self.drawn = True
+            if self.std.is_domain_spec and self.std.text is not None:
+                self.flow = flow_figure(self.std.text, self.std.group_title)
+        return self.flow
 
     def annex(self, letter: str, annex: Annex, slots: RuleSlots) -> list[Block]:
         counter = Counter(letter)

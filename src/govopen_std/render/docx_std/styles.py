@@ -70,6 +70,8 @@ STYLES: tuple[StyleDef, ...] = (
     StyleDef("GBBiblioEntry", "标准_参考文献条目", "body", "both", left_chars=400, hanging_chars=400),
     StyleDef("GBTableCaption", "标准_表标题", "table_caption", "center", keep_next=True, before=HALF_LINE // 2,
              after=HALF_LINE // 2),
+    StyleDef("GBFigure", "标准_图", "body", "center", keep_next=True, before=HALF_LINE // 2),
+    StyleDef("GBFigureCaption", "标准_图标题", "table_caption", "center", before=HALF_LINE // 2, after=HALF_LINE // 2),
     StyleDef("GBTableHeader", "标准_表头", "table_header", "center"),
     StyleDef("GBTableText", "标准_表格文字", "table_text"),
     StyleDef("GBTableCenter", "标准_表格文字居中", "table_text", "center"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -18,6 +19,7 @@ from govopen_std.render.docx_std.blocks import (
     CatalogBlock,
     CountyCover,
     EndLine,
+    Figure,
     Heading,
     ListItems,
     Note,
@@ -31,6 +33,7 @@ from govopen_std.render.docx_std.blocks import (
     TermEntry,
     Toc,
 )
+from govopen_std.render.docx_std.figures import FlowFigure
 from govopen_std.render.docx_std.style import DocxStyle
 from govopen_std.render.docx_std.styles import clause_style, font_table_xml, settings_xml, styles_xml
 from govopen_std.render.docx_std.tables import (
@@ -151,6 +154,7 @@ class BodyWriter:
     landscape: bool = False
     pending_break: bool = False
     bookmark_ids: int = 0
+    media: Callable[[str, bytes], str] | None = None  # adds a picture to the package, returns its rId
 
     @property
     def width(self) -> int:
@@ -229,6 +233,15 @@ class BodyWriter:
             page = [run(e.page)] if e.page else ox.field_runs(f"PAGEREF {e.bookmark} \\h")
             self.add(paragraph(f"GBToc{min(e.level, 2)}", [run(e.text), ox.tab_run(), *page], ParaFormat(tabs=tabs)))
 
+    def figure(self, b: Figure) -> None:
+        """The picture centred, kept with its caption below it (GB/T 1.1—2020: 图题 under the figure)."""
+        if self.media is None:
+            return
+        rid = self.media(f"figure{b.number}.png", b.png)
+        cx, cy = FlowFigure(b.number, b.caption, "", b.png, b.svg).size_emu(self.width * 635 * 3 // 4)
+        self.add(ox.picture_paragraph("GBFigure", rid, cx, cy, int(b.number), f"图{b.number}"),
+                 paragraph("GBFigureCaption", f"图{b.number}\u3000{b.caption}"))
+
     def end_line(self, _b: EndLine) -> None:
         inset = self.width * 3 // 8
         self.add(paragraph("GBEndLine", "", ParaFormat(bottom_border=True, indent_left=inset, indent_right=inset)))
@@ -263,6 +276,8 @@ class BodyWriter:
                 self.toc(block)
             case EndLine():
                 self.end_line(block)
+            case Figure():
+                self.figure(block)
 
 
 def _break_before(p: etree._Element) -> None:
@@ -310,10 +325,11 @@ def header_part(root_tag: str, style_id: str, align: str, content: list[etree._E
     return ox.xml_bytes(root)
 
 
-def document_xml(outline: Outline, style: DocxStyle, geo: Geometry, refs: ox.HeaderRefs) -> bytes:
+def document_xml(outline: Outline, style: DocxStyle, geo: Geometry, refs: ox.HeaderRefs,
+                 media: Callable[[str, bytes], str] | None = None) -> bytes:
     document = ox.el("w:document")
     body = ox.sub(document, "w:body")
-    writer = BodyWriter(style, geo)
+    writer = BodyWriter(style, geo, media=media)
     previous: str | None = None
     sections = [s for s in outline.sections if s.blocks]
     for i, spec in enumerate(sections):
@@ -341,7 +357,12 @@ def docx_bytes(outline: Outline, style: DocxStyle, build_date: dt.date, *, subje
     pkg.relate(ox.REL_FONTS, "fontTable.xml")
     refs = ox.HeaderRefs(pkg.relate(ox.REL_HEADER, "header1.xml"), pkg.relate(ox.REL_HEADER, "header2.xml"),
                          pkg.relate(ox.REL_FOOTER, "footer1.xml"), pkg.relate(ox.REL_FOOTER, "footer2.xml"))
-    pkg.add("word/document.xml", ox.CT_MAIN, document_xml(outline, style, geo, refs))
+
+    def media(name: str, data: bytes) -> str:
+        pkg.add(f"word/media/{name}", ox.CT_PNG, data)
+        return pkg.relate(ox.REL_IMAGE, f"media/{name}")
+
+    pkg.add("word/document.xml", ox.CT_MAIN, document_xml(outline, style, geo, refs, media))
     pkg.add("word/styles.xml", ox.CT_STYLES, styles_xml(style))
     pkg.add("word/settings.xml", ox.CT_SETTINGS, settings_xml())
     pkg.add("word/fontTable.xml", ox.CT_FONTS, font_table_xml(style))
