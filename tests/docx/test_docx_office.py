@@ -92,7 +92,9 @@ def test_page_counts_cover_numbers_and_first_catalog_items(converted: dict[Path,
         catalog = next((t for t in doc.tables if t.rows()[0] == list(CATALOG_HEADER)), None)
         if catalog is not None:
             first = catalog.rows()[1]
-            assert squash(first[1])[:4] in text and squash(first[3].split("\n")[0])[:6] in text, docx_path.name
+            # 一级事项 and the first line of 公开内容 (columns 2 and 4: 事项编码 follows 序号)
+            assert squash(first[2])[:4] in text and squash(first[4].split("\n")[0])[:6] in text, docx_path.name
+            assert squash(first[1]) in text, docx_path.name  # the item code, never broken
         checked += 1
     assert checked == len(converted)
 
