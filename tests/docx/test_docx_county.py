@@ -18,8 +18,8 @@ from conftest import county_outputs_workspace
 from govopen_std.build import BuildOptions, resolve_catalogs, run, views_for
 from govopen_std.diagnostics import Diagnostics
 from govopen_std.pipeline import check_workspace
+from govopen_std.render.docx_std.catalog import CATALOG_HEADER
 from govopen_std.render.docx_std.county import county_catalog_block
-from govopen_std.render.docx_std.outline import CATALOG_HEADER
 from govopen_std.render.docx_std.style import load_style
 
 CHANNELS = [["公开渠道和载体", "本县（市、区）的具体载体"],

@@ -19,7 +19,8 @@ from docx_reader import DocxFile
 from office_tools import convert_to_pdf, pdf_pages, snapshot
 
 from conftest import require_tool
-from govopen_std.render.docx_std.outline import CATALOG_HEADER, roman
+from govopen_std.render.docx_std.catalog import CATALOG_HEADER
+from govopen_std.render.docx_std.outline import roman
 
 pytestmark = [pytest.mark.office, pytest.mark.slow]
 TIMEOUT = 900  # seconds for the single soffice run over every document

@@ -18,8 +18,8 @@ import docx
 from govopen_std.diagnostics import GovOpenError
 from govopen_std.pipeline import check_workspace
 from govopen_std.render.docx import DocxRenderer
+from govopen_std.render.docx_std.catalog import CATALOG_HEADER
 from govopen_std.render.docx_std.outline import (
-    CATALOG_HEADER,
     DRAFTING_BASIS,
     PATENT_NOTICE,
     REFERENCES_NONE,

@@ -262,26 +262,6 @@ def bookmark(p: etree._Element, name: str, ident: int) -> None:
     p.append(el("w:bookmarkEnd", {"w:id": str(ident)}))
 
 
-PICTURE = """<w:p xmlns:w="{w}" xmlns:r="{r}" xmlns:wp="{wp}" xmlns:a="{a}" xmlns:pic="{pic}">\
-<w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">\
-<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{ident}" name="{name}"/><a:graphic><a:graphicData \
-uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="{ident}" \
-name="{name}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/>\
-</a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>\
-<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>\
-</w:drawing></w:r></w:p>"""
-
-
-def picture_paragraph(style: str, rid: str, cx: int, cy: int, ident: int, name: str) -> etree._Element:
-    """A paragraph holding one inline picture (the part related as `rid`), `cx` × `cy` EMU."""
-    xml = PICTURE.format(
-        w=W_NS, r=R_NS, wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-        a="http://schemas.openxmlformats.org/drawingml/2006/main",
-        pic="http://schemas.openxmlformats.org/drawingml/2006/picture",
-        style=style, rid=rid, cx=cx, cy=cy, ident=ident, name=name)
-    return etree.fromstring(xml)
-
-
 # --- sections -----------------------------------------------------------------------------------------
 
 

@@ -28,15 +28,8 @@ from govopen_std.render.docx_std.blocks import (
     TableBlock,
     Toc,
 )
-from govopen_std.render.docx_std.outline import (
-    CATALOG_HEADER,
-    TOC_TITLE,
-    Bookmarks,
-    Counter,
-    catalog_cells,
-    catalog_weights,
-    toc_entries,
-)
+from govopen_std.render.docx_std.catalog import CATALOG_HEADER, catalog_cells, catalog_weights
+from govopen_std.render.docx_std.outline import TOC_TITLE, Bookmarks, Counter, toc_entries
 from govopen_std.render.docx_std.style import CountyStyle, DocxStyle
 from govopen_std.view.model import BuildView, GroupView, ItemRow
 

@@ -1,5 +1,5 @@
 """The 公开流程图 of a domain, drawn from its 公开规范's procedure clause (公开程序) with Graphviz `dot`:
-PNG for the DOCX (图1, referred to in that clause), SVG for the site (figures/<domain>.svg).
+PNG for the DOCX (图1, referred to in that clause, as an inline picture), SVG for the site (figures/<domain>.svg).
 
 The steps are read from the clause as written: a list under a lead-in ("主动公开按照下列程序进行：" then
 "信息形成：……；" → 信息形成), or a sentence "依申请公开按照受理、登记、审核、答复、归档的程序办理" (→ five
@@ -14,10 +14,13 @@ import struct
 import subprocess
 from dataclasses import dataclass
 
+from lxml import etree
+
 from govopen_std.diagnostics import GovOpenError
 from govopen_std.model.procedure import PROCEDURE_TITLE, Lane, lanes
 from govopen_std.model.standard import StandardText
 from govopen_std.render.docx_std.blocks import Block, Figure, Heading, Para
+from govopen_std.render.ooxml import R_NS, W_NS
 
 FONT = "Noto Sans CJK SC"
 DPI = 150
@@ -93,3 +96,23 @@ def with_figure(blocks: list[Block], figure: FlowFigure | None, key: str) -> lis
     end = next((i for i, h in headings if i > start[0] and h.level <= start[1].level), len(blocks))
     inserted: list[Block] = [Para(figure.reference), Figure(figure.number, figure.caption, figure.png, figure.svg, key)]
     return [*blocks[:end], *inserted, *blocks[end:]]
+
+
+PICTURE = """<w:p xmlns:w="{w}" xmlns:r="{r}" xmlns:wp="{wp}" xmlns:a="{a}" xmlns:pic="{pic}">\
+<w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">\
+<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{ident}" name="{name}"/><a:graphic><a:graphicData \
+uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="{ident}" \
+name="{name}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/>\
+</a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>\
+<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>\
+</w:drawing></w:r></w:p>"""
+
+
+def picture_paragraph(style: str, rid: str, cx: int, cy: int, ident: int, name: str) -> etree._Element:
+    """A paragraph holding one inline picture (the part related as `rid`), `cx` × `cy` EMU."""
+    xml = PICTURE.format(
+        w=W_NS, r=R_NS, wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+        a="http://schemas.openxmlformats.org/drawingml/2006/main",
+        pic="http://schemas.openxmlformats.org/drawingml/2006/picture",
+        style=style, rid=rid, cx=cx, cy=cy, ident=ident, name=name)
+    return etree.fromstring(xml)

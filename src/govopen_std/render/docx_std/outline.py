@@ -19,7 +19,6 @@ from govopen_std.model.standard import TableBlock as TextTable
 from govopen_std.render.docx_std.blocks import (
     AnnexHeading,
     Block,
-    CatalogBlock,
     EndLine,
     Heading,
     HeadingRole,
@@ -36,10 +35,11 @@ from govopen_std.render.docx_std.blocks import (
     Toc,
     TocEntry,
 )
+from govopen_std.render.docx_std.catalog import catalog_block
 from govopen_std.render.docx_std.figures import FlowFigure, flow_figure, with_figure
 from govopen_std.render.docx_std.rules import RuleContent, RuleTable, rule_content
 from govopen_std.render.docx_std.style import DocxStyle
-from govopen_std.view.model import CATALOG_COLUMNS, EMPTY, ItemRow, LawView, StandardView
+from govopen_std.view.model import EMPTY, LawView, StandardView
 from govopen_std.view.titles import ELEMENT_SEPARATOR
 
 DRAFTING_BASIS = "本文件按照GB/T 1.1—2020《标准化工作导则\u3000第1部分：标准化文件的结构和起草规则》的规定起草。"
@@ -253,42 +253,6 @@ def _strings(text: StandardText) -> Iterable[str]:
 def skeleton_text(std: StandardView, style: DocxStyle) -> StandardText:
     """A framework text for a standard that has none yet (--all): the fixed chapters and its catalog."""
     return StandardText(id=std.id, scope=[s.format(title=std.title) for s in style.skeleton.scope])
-
-
-# --- catalog ------------------------------------------------------------------------------------------
-
-
-# gen-03 5.2 and gen-10 (DE01, mandatory) want every catalog row to carry its item code; the printed
-# table shows it right after 序号.
-CODE_COLUMN = "事项编码"
-CATALOG_HEADER = (CATALOG_COLUMNS[0], CODE_COLUMN, *CATALOG_COLUMNS[1:])
-CODE_WEIGHT = 6.0
-CHANNEL_COLUMN = CATALOG_HEADER.index("公开渠道和载体")
-
-
-def catalog_weights(weights: Sequence[float]) -> tuple[float, ...]:
-    """The style's weights of the national columns with the code column's weight after 序号."""
-    return (weights[0], CODE_WEIGHT, *weights[1:])
-
-
-def catalog_cells(seq: str, row: ItemRow) -> tuple[str, ...]:
-    """The row's national columns with `seq` as its 序号 and its item code after it, one channel per
-    line in its cell."""
-    cells = [seq, row.code, *row.columns()[1:]]
-    cells[CHANNEL_COLUMN] = "\n".join(c.display for c in row.channels) or EMPTY
-    return tuple(cells)
-
-
-def catalog_block(number: str, caption: str, rows: Sequence[ItemRow], style: DocxStyle) -> CatalogBlock:
-    """The national columns, numbered from 1 within this table; items that do not apply are listed below it."""
-    shown = [r for r in rows if r.status != "not_applicable"]
-    table_rows = tuple(catalog_cells(str(i), r) for i, r in enumerate(shown, 1))
-    dropped = [f"{r.code}\u3000{r.name}" + (f"（{r.reason.rstrip('。')}）" if r.reason else "")
-               for r in rows if r.status == "not_applicable"]
-    dropped = [d + ("；" if i < len(dropped) - 1 else "。") for i, d in enumerate(dropped)]  # 列项 punctuation
-    return CatalogBlock(number, caption, CATALOG_HEADER, table_rows,
-                        catalog_weights(style.catalog.column_weights), style.catalog.legend, tuple(dropped),
-                        style.catalog.not_applicable)
 
 
 def law_entry(law: LawView) -> str:

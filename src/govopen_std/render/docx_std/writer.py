@@ -33,7 +33,7 @@ from govopen_std.render.docx_std.blocks import (
     TermEntry,
     Toc,
 )
-from govopen_std.render.docx_std.figures import FlowFigure
+from govopen_std.render.docx_std.figures import FlowFigure, picture_paragraph
 from govopen_std.render.docx_std.style import DocxStyle
 from govopen_std.render.docx_std.styles import clause_style, font_table_xml, settings_xml, styles_xml
 from govopen_std.render.docx_std.tables import (
@@ -239,7 +239,7 @@ class BodyWriter:
             return
         rid = self.media(f"figure{b.number}.png", b.png)
         cx, cy = FlowFigure(b.number, b.caption, "", b.png, b.svg).size_emu(self.width * 635 * 3 // 4)
-        self.add(ox.picture_paragraph("GBFigure", rid, cx, cy, int(b.number), f"图{b.number}"),
+        self.add(picture_paragraph("GBFigure", rid, cx, cy, int(b.number), f"图{b.number}"),
                  paragraph("GBFigureCaption", f"图{b.number}\u3000{b.caption}"))
 
     def end_line(self, _b: EndLine) -> None:
