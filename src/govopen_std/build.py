@@ -40,7 +40,7 @@ from govopen_std.load.cache import Store, open_store
 from govopen_std.load.discover import find_workspace
 from govopen_std.load.memo import recall, source_paths, workspace_key
 from govopen_std.pipeline import CheckResult, check_workspace
-from govopen_std.render.base import available
+from govopen_std.render.base import OPT_IN, REPLACES, available
 from govopen_std.workers import (
     BuildInterrupted,
     Pool,
@@ -343,7 +343,8 @@ def plan_build(check: CheckResult, opts: BuildOptions, diags: Diagnostics) -> Bu
     group_of = {p.id: p.group for p in sources.system.value.standards} if sources.system else {}
     base = resolve_province(sources, group_of)
     profiles = _profiles(sources, opts, diags)
-    names = [n for n in available() if opts.formats is None or n in opts.formats]
+    names = [n for n in available() if (n in opts.formats if opts.formats is not None else n not in OPT_IN)]
+    names = [n for n in names if not any(REPLACES.get(other) == n for other in names)]  # pdf writes the docx
     options = {"all_standards": opts.all_standards, "formats": sorted(names)}
     keys = build_keys(sources, renderers=names, options=options,
                       county_sources={code: p.source for code, p in profiles.items()})

@@ -55,7 +55,7 @@ PARAMS: dict[str, str] = {
                       "laws cited, channels)",
     "build --out": "Output directory (default: the workspace's build/, relative to the current directory)",
     "build --county": "Build only these counties, by administrative division code; repeatable",
-    "build --format": "Build only these outputs: docx, html, xlsx, responsibility; repeatable",
+    "build --format": "Build only these outputs: docx, html, xlsx, responsibility, pdf (needs LibreOffice; includes the finished DOCX); repeatable",
     "build --all": "Write a DOCX for every standard of the system (including those without text yet)",
     "build --jobs": "Number of parallel processes",
     "schema --out": "Output directory",

@@ -16,9 +16,9 @@ from helpers.county import PROFILE, write_profile
 
 
 def test_unknown_format_is_a_usage_error_listing_the_valid_ones(mini: Path, tmp_path: Path) -> None:
-    result = run_cli("build", "-w", str(mini), "-o", str(tmp_path / "out"), "-f", "pdf")
+    result = run_cli("build", "-w", str(mini), "-o", str(tmp_path / "out"), "-f", "odt")  # pdf is a format now
     assert result.exit_code == 2, result.stderr
-    assert "E905" in result.stderr and "未知的输出格式“pdf”" in result.stderr
+    assert "E905" in result.stderr and "未知的输出格式“odt”" in result.stderr
     assert "、".join(RENDERERS) in result.stderr  # docx、html、xlsx、responsibility, from the registry
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
 

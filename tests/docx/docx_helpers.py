@@ -74,7 +74,8 @@ def shipped_view() -> BuildView:
 
 def render_shipped(out: Path) -> tuple[BuildView, list[Path]]:
     view = shipped_view()
-    return view, DocxRenderer(all_standards=True).render(view, out, lambda _name: None)
+    written = DocxRenderer(all_standards=True).render(view, out, lambda _name: None)
+    return view, [p for p in written if p.suffix == ".docx"]  # the renderer also writes figures/<domain>.svg
 
 
 def read_part(path: Path, name: str) -> str:

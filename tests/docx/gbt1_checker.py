@@ -25,7 +25,8 @@ ORDER = ("目次", "前言", "引言", "范围", "规范性引用文件", "术�
 ONCE = {"目次", "前言", "引言", "范围", "规范性引用文件", "术语和定义", "参考文献", "索引"}
 STAGES = ("工作组讨论稿", "征求意见稿", "送审稿", "报批稿")
 NUMBER = re.compile(r"^DB33(/T)? \d+(\.\d+)?—(19|20)\d{2}$")
-CATALOG_COLUMNS = ["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体",
+# gen-03 5.2 and gen-10 DE01: the item code column follows 序号 (issue 15)
+CATALOG_COLUMNS = ["序号", "事项编码", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体",
                    "公开渠道和载体", "公开对象", "公开方式", "公开层级"]
 A4 = (11906, 16838)
 
@@ -413,6 +414,28 @@ def _caption(doc: DocxFile, table: Table) -> Para | None:
     return before[0] if before and isinstance(before[0], Para) else None
 
 
+CONTINUED = re.compile(r"^表((?:[A-Z]\.)?\d+)（续）$")
+
+
+def continued(table: Table) -> str | None:
+    """The table number when `table` continues a table on a new page (its first, repeated row is the caption
+    "表A.1（续）" of `govopen build -f pdf`), else None."""
+    rows = table.rows()
+    match = CONTINUED.match(rows[0][0]) if rows and len(rows[0]) == 1 else None
+    return match.group(1) if match else None
+
+
+def table_groups(doc: DocxFile) -> list[list[Table]]:
+    """The tables, each with its continuation parts."""
+    groups: list[list[Table]] = []
+    for table in doc.tables:
+        if continued(table) and groups:
+            groups[-1].append(table)
+        else:
+            groups.append([table])
+    return groups
+
+
 @rule
 def r24_26_captions(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
     annex_of = {p.index: squash(p.text)[-1] for k, p in sk.headings if k == "附录"}
@@ -421,6 +444,12 @@ def r24_26_captions(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
         if isinstance(block, Para) and block.index in annex_of:
             current = annex_of[block.index]
         if not isinstance(block, Table):
+            continue
+        number = continued(block)
+        if number is not None:  # a continuation: its caption is its first row and repeats the table's number
+            last = (f"{current}.{annex_counts.get(current, 0)}" if current else str(body_count))
+            if number != last:
+                yield Finding("26 continued table number", "A", f"表{number}（续） after 表{last}")
             continue
         cap = _caption(doc, block)
         text = cap.text if cap else ""
@@ -460,7 +489,8 @@ def r27_table_format(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
             yield Finding("table header repeat", "B", f"{table.rows()[0]} has no tblHeader")
         if any(r.find(f"{q('w:trPr')}/{q('w:cantSplit')}") is None for r in rows):
             yield Finding("table rows cantSplit", "C", "a row may split across pages")
-        for tc in table.element.iter(q("w:tc")):
+        cells = list(table.element.iter(q("w:tc")))
+        for tc in cells[1:] if continued(table) else cells:  # the 表X（续） caption row is set like a caption
             for p in tc.iterfind(q("w:p")):
                 if text_of(p).strip() and doc.size(p) != 18:
                     yield Finding("37 table text 小五", "B", text_of(p)[:20])
@@ -470,9 +500,14 @@ def r27_table_format(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
 @rule
 def catalog_table(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
     """The disclosure catalog: national columns, landscape section, ■/□ channels."""
-    for table in doc.tables:
-        rows = table.rows()
-        if not rows or rows[0] != CATALOG_COLUMNS:
+    for group in table_groups(doc):
+        table = group[0]
+        # the parts of a table split at page breaks (-f pdf) count as one: 序号 run on, the 注 ends the last part
+        rows = table.rows() + [r for part in group[1:] for r in part.rows()[2:]]
+        if not rows or rows[0][:1] != ["序号"] or "公开渠道和载体" not in rows[0]:
+            continue
+        if rows[0] != CATALOG_COLUMNS:
+            yield Finding("catalog columns with 事项编码", "A", " ".join(rows[0]))
             continue
         sect = doc.sections[table.section]
         size = sect.find(q("w:pgSz"))
@@ -571,8 +606,10 @@ def r33_36_cover(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
     stage = next((t for t in texts if re.fullmatch(r"（(" + "|".join(STAGES) + r")）", t)), None)
     if not numbers and stage is None:
         yield Finding("33 cover elements", "A", "neither a number nor a draft stage")
+    if stage and [p.text.strip() for p in numbers] != ["DB33/T XXXX—XXXX"]:
+        yield Finding("33 draft number on the cover", "A", "a draft cover without DB33/T XXXX—XXXX")
     for p in numbers:
-        if not NUMBER.match(p.text):
+        if not NUMBER.match(p.text) and not (stage and p.text.strip() == "DB33/T XXXX—XXXX"):
             yield Finding("34 number format", "A", p.text)
         if doc.size(p.element) != 28 or not is_hei(doc.east_asia(p.element)):
             yield Finding("36 cover number 四号黑体", "B", p.text)
@@ -740,8 +777,26 @@ def r58_sectpr_order(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
 def r61_fields(doc: DocxFile, sk: Skeleton) -> Iterator[Finding]:
     instr = [t.text or "" for t in doc.document.iter(q("w:instrText"))]
     fields = any("PAGEREF" in x or "TOC" in x for x in instr)
-    if fields and wval(doc.settings.find(q("w:updateFields"))) != "true":
+    if fields and wval(doc.settings.find(q("w:updateFields"))) != "true" and not _results_stored(doc):
         yield Finding("61 updateFields", "A", "fields in the 目次 but no updateFields")
+
+
+def _results_stored(doc: DocxFile) -> bool:
+    """Every PAGEREF field has a stored result (a document finished from its layout by `-f pdf`), so it
+    needs no update on opening."""
+    stored, open_field, result = [], False, ""
+    for r in doc.document.iter(q("w:r")):
+        char = r.find(q("w:fldChar"))
+        kind = wval(char, "fldCharType") if char is not None else None
+        instr = "".join(t.text or "" for t in r.iterfind(q("w:instrText")))
+        if "PAGEREF" in instr:
+            open_field, result = True, ""
+        elif kind == "end" and open_field:
+            stored.append(bool(result.strip()))
+            open_field = False
+        elif open_field:
+            result += "".join(t.text or "" for t in r.iterfind(q("w:t")))
+    return bool(stored) and all(stored)
 
 
 @rule

@@ -90,7 +90,8 @@ DAMAGE: dict[str, tuple[Edit, str]] = {
     "auto numbering": (sub(DOC, '<w:pPr><w:pStyle w:val="GBChapter"/>',
                            '<w:pPr><w:pStyle w:val="GBChapter"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'),
                        "23 literal numbering"),
-    "note label font": (sub(DOC, '<w:rFonts w:eastAsia="黑体"/><w:sz w:val="18"/>', '<w:sz w:val="18"/>'),
+    "note label font": (sub(DOC, '<w:rFonts w:ascii="黑体" w:hAnsi="黑体" w:cs="黑体" w:eastAsia="黑体"/><w:sz w:val="18"/>',
+                            '<w:sz w:val="18"/>'),
                         "29 note label 小五黑体"),
     "table text size": (sub(STYLES, '<w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style><w:style w:type="paragraph" '
                                     'w:styleId="GBTableCenter">', '<w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>'

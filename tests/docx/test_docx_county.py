@@ -18,9 +18,9 @@ from conftest import county_outputs_workspace
 from govopen_std.build import BuildOptions, resolve_catalogs, run, views_for
 from govopen_std.diagnostics import Diagnostics
 from govopen_std.pipeline import check_workspace
+from govopen_std.render.docx_std.catalog import CATALOG_HEADER
 from govopen_std.render.docx_std.county import county_catalog_block
 from govopen_std.render.docx_std.style import load_style
-from govopen_std.view.model import CATALOG_COLUMNS
 
 CHANNELS = [["公开渠道和载体", "本县（市、区）的具体载体"],
             ["政府网站", "https://www.gongshu.gov.cn/"],
@@ -47,7 +47,7 @@ def _texts(doc: DocxFile) -> list[str]:
 
 def _catalog(doc: DocxFile) -> list[list[str]]:
     """The data rows of the first catalog table (the table note row, one cell wide, left out)."""
-    table = next(t for t in doc.tables if t.rows()[0] == CATALOG_COLUMNS)
+    table = next(t for t in doc.tables if t.rows()[0] == list(CATALOG_HEADER))
     return [r for r in table.rows()[1:] if len(r) > 1]
 
 
@@ -70,7 +70,7 @@ def test_channels_chapter_comes_before_the_catalog(out: Path) -> None:
 def test_local_and_amended_rows_are_marked_and_explained(out: Path) -> None:
     doc = _doc(out, "330105")
     rows = _catalog(doc)
-    assert [(r[0], r[1]) for r in rows] == [("1△", "征地管理政策"), ("2", "征地前期准备"), ("3▲", "征地信息查询")]
+    assert [(r[0], r[2]) for r in rows] == [("1△", "征地管理政策"), ("2", "征地前期准备"), ("3▲", "征地信息查询")]
     notes = _notes(doc)
     assert "注2：序号后标“▲”的为本县（市、区）增补的事项，标“△”的为本县（市、区）在省级标准基础上细化了公开要求的事项。" in notes
     assert "注3：序号1（ZDBC-01-01）的本县细化说明：本区征地项目集中，缩短时限以便被征地群众及时知晓。" in notes
@@ -81,7 +81,7 @@ def test_domain_not_adopted_is_one_sentence(out: Path) -> None:
     doc = _doc(out, "330110")
     texts = _texts(doc)
     assert "本县（市、区）不适用本领域：本区本年度无征地项目。" in texts
-    assert not any(t.rows()[0] == CATALOG_COLUMNS for t in doc.tables)  # no empty table
+    assert not any(t.rows()[0] == list(CATALOG_HEADER) for t in doc.tables)  # no empty table
     assert not any(t.startswith("——ZDBC") for t in texts) and "下列事项本县（市、区）不适用：" not in texts
     assert "1\u3000征地补偿" in texts
     assert not [f for f in check_catalog_docx(out / "330110" / "docx" / "catalog.docx") if f.required]
@@ -100,7 +100,7 @@ def test_items_not_applicable_are_listed_once_by_code(out: Path) -> None:
 
 
 def test_seq_is_the_same_in_docx_html_and_xlsx(out: Path) -> None:
-    docx = [(re.sub(r"\D", "", r[0]), r[1]) for r in _catalog(_doc(out, "330105"))]
+    docx = [(re.sub(r"\D", "", r[0]), r[2]) for r in _catalog(_doc(out, "330105"))]
     sheet = openpyxl.load_workbook(out / "330105" / "xlsx" / "catalog.xlsx")["征地补偿"]
     xlsx = [(str(r[0]), r[1]) for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] is not None]
     html = (out / "330105" / "site" / "domains" / "zdbc.html").read_text(encoding="utf-8")

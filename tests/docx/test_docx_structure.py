@@ -18,11 +18,17 @@ import docx
 from govopen_std.diagnostics import GovOpenError
 from govopen_std.pipeline import check_workspace
 from govopen_std.render.docx import DocxRenderer
-from govopen_std.render.docx_std.outline import DRAFTING_BASIS, PATENT_NOTICE, REFERENCES_NONE, TERMS_LEAD
+from govopen_std.render.docx_std.catalog import CATALOG_HEADER
+from govopen_std.render.docx_std.outline import (
+    DRAFTING_BASIS,
+    PATENT_NOTICE,
+    REFERENCES_NONE,
+    TERMS_LEAD,
+)
 from govopen_std.render.docx_std.style import load_style
 from govopen_std.resolve.catalog import resolve_province
 from govopen_std.view.builder import build_view
-from govopen_std.view.model import CATALOG_COLUMNS, ItemRow
+from govopen_std.view.model import ItemRow
 
 
 @pytest.fixture(autouse=True)
@@ -99,7 +105,8 @@ def test_draft_covers_show_their_stage_and_date(variant: Path) -> None:
     consultation = [t for t in _texts(variant / "docx" / "zdbc-01.docx", 0) if t]
     assert "（征求意见稿）" in consultation and "（本稿完成日期：2021-07-02）" in consultation
     assert any("相关专利" in t for t in consultation)  # patent call on 征求意见稿
-    assert not any(t.startswith("DB33/") for t in consultation)  # no invented number
+    # no invented number: the draft designation under the rule (issue 15)
+    assert [t for t in consultation if t.startswith("DB33/")] == ["DB33/T XXXX—XXXX"]
     working = [t for t in _texts(variant / "docx" / "gen-02.docx", 0) if t]
     assert "（工作组讨论稿）" in working and not any("相关专利" in t for t in working)
     assert not any(t.startswith(("ICS", "CCS")) for t in working)  # unknown codes are left out
@@ -118,17 +125,18 @@ def test_fixed_sentences(variant: Path) -> None:
 
 def test_catalog_table(variant: Path) -> None:
     doc = DocxFile.open(variant / "docx" / "zdbc-00.docx")
-    table = next(t for t in doc.tables if t.rows()[0] == CATALOG_COLUMNS)
+    table = next(t for t in doc.tables if t.rows()[0] == list(CATALOG_HEADER))
     rows = table.rows()
     assert [r[0] for r in rows[1:-1]] == ["1", "2", "3"]
-    # the table note (GB/T 1.1—2020 表注) is inside the frame: the last row, one cell over all eleven columns
+    # the table note (GB/T 1.1—2020 表注) is inside the frame: the last row, one cell over all twelve columns
     assert rows[-1] == ["注：“■”表示必选的公开渠道和载体，“□”表示可选的公开渠道和载体；“—”表示该栏无内容。"]
     span = table.element.findall("{*}tr")[-1].find("{*}tc/{*}tcPr/{*}gridSpan")
-    assert span is not None and span.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == "11"
+    assert span is not None and span.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == "12"
     assert not any(p.text.startswith("注：“■”") for p in doc.paragraphs)  # not repeated below the table
-    assert rows[1][1:3] == ["征地管理政策", "—"]  # no 二级事项: 一字线, never blank
-    assert rows[1][7] == "■政府网站\n■征地信息公开平台\n□政务服务中心"
-    assert rows[2][4] == "《中华人民共和国土地管理法》第四十七条\n《中华人民共和国土地管理法实施条例》第二十六条"
+    assert [r[1] for r in rows[1:-1]] == ["ZDBC-01-01", "ZDBC-02-01", "ZDBC-02-02"]  # 事项编码 (gen-03 5.2)
+    assert rows[1][2:4] == ["征地管理政策", "—"]  # no 二级事项: 一字线, never blank
+    assert rows[1][8] == "■政府网站\n■征地信息公开平台\n□政务服务中心"
+    assert rows[2][5] == "《中华人民共和国土地管理法》第四十七条\n《中华人民共和国土地管理法实施条例》第二十六条"
     caption = next(b for b in doc.body if b.index == table.index - 1)
     assert caption.text == "表A.1\u3000征地补偿领域公开事项目录"
     trs = list(table.element.iterfind("{*}tr"))
@@ -200,16 +208,16 @@ def test_county_catalog(variant: Path) -> None:
     assert cover[0] == "杭州市拱墅区\n基层政务公开事项标准目录"  # broken after the name: too long for one line
     assert cover[-1] == "杭州市拱墅区人民政府\u3000发布"
     rows = _table_rows(path)
-    assert rows[0] == CATALOG_COLUMNS
+    assert rows[0] == list(CATALOG_HEADER)
     data = [r for r in rows[1:] if len(r) > 1]  # the table note spans the whole last row
     assert [r[0].rstrip("▲△") for r in data] == [str(i) for i in range(1, len(data) + 1)]
-    assert any(r[0] == "3▲" and r[2] == "—" and r[1] == "征地信息查询" for r in data)  # the county's own item
-    assert any(r[0] == "1△" and r[5] == "信息形成或者变更之日起10个工作日内" and r[1] == "征地管理政策"
+    assert any(r[0] == "3▲" and r[3] == "—" and r[2] == "征地信息查询" for r in data)  # the county's own item
+    assert any(r[0] == "1△" and r[6] == "信息形成或者变更之日起10个工作日内" and r[2] == "征地管理政策"
                for r in data)  # amended
-    assert not any(r[2] == "土地现状调查结果" for r in data)  # not applicable: out of the table …
+    assert not any(r[3] == "土地现状调查结果" for r in data)  # not applicable: out of the table …
     texts = _texts(path)
     assert "——ZDBC-02-02\u3000土地现状调查结果（本区无农村集体土地，不开展土地现状调查）。" in texts  # … listed below
-    assert "杭州市规划和自然资源局拱墅分局" in "".join(r[6] for r in data)  # local subjects
+    assert "杭州市规划和自然资源局拱墅分局" in "".join(r[7] for r in data)  # local subjects
 
 
 def test_header_and_sections_of_the_county_catalog(variant: Path) -> None:
@@ -259,7 +267,7 @@ def test_large_catalog_rows_are_all_written(tmp_path: Path) -> None:
     big = dataclasses.replace(view, standards=(dataclasses.replace(std, items=many),))
     [path] = DocxRenderer().render(big, tmp_path, lambda _n: None)
     rows = _table_rows(path)
-    assert len(rows) == 602 and rows[600][:2] == ["600", "一级事项600"] and rows[601][0].startswith("注：")
+    assert len(rows) == 602 and rows[600][:3] == ["600", "ZDBC-01-00", "一级事项600"] and rows[601][0].startswith("注：")
     assert not [f for f in check_docx(path) if f.required]
 
 

@@ -19,18 +19,19 @@ scope:
   - 本文件规定了征地实施过程中的信息公开要求。
 clauses:
   - title: 总体要求
-    body:
-      - 时限见表1，记录要素见表2。
-      - {table: {caption: 时限, header: [事项, 时限], rows: [[预公告, 10个工作日]]}}
-    clauses:
+    clauses:  # no text before sub-clauses (悬置段, C476)
+      - title: 时限
+        body:
+          - 时限见表1，记录要素见表2。
+          - {table: {caption: 时限, header: [事项, 时限], rows: [[预公告, 10个工作日]]}}
       - {title: 记录, body: [{table: {caption: 记录要素, header: [要素], rows: [[时间]]}}]}
   - title: 流程
     body: [流程见附录B。]
 annexes:
   - title: 公开流程
     normative: false
-    body: [{table: {caption: 流程步骤, header: [步骤], rows: [['1']]}}]
     clauses:
+      - {title: 步骤, body: [{table: {caption: 流程步骤, header: [步骤], rows: [['1']]}}]}
       - {title: 准备, body: [{table: {caption: 准备工作, header: [步骤, 内容], rows: [['1', 起草]]}}]}
 """
 

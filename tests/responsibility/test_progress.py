@@ -143,7 +143,12 @@ def test_unit_filter_counts_only_that_units_standards(data: tuple[System, Organi
     assert report.units[0].today == "浙江省自然资源厅"
     assert report.total.overdue == 2
     text = summary_text(report)
-    assert text.startswith("截至2018年1月1日（2018年第一季度），省国土资源厅（今浙江省自然资源厅）")
+    # the body as named on the report's date (issue 15): the 自然资源厅 was formed in October 2018
+    assert report.units[0].then == "浙江省国土资源厅"
+    assert text.startswith("截至2018年1月1日（2018年第一季度），省国土资源厅（浙江省国土资源厅）")
+    assert "未记录状态变化" in text and "0次" not in text
+    later = compute_progress(system, registry, as_of=D(2019, 1, 1), units=("省国土资源厅",))
+    assert later.units[0].then == "浙江省自然资源厅"
     assert unit_index(system, registry).match("省住建局") == []
 
 

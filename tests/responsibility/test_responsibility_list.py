@@ -331,3 +331,44 @@ def test_units_break_between_units_never_inside_one() -> None:
     assert unit_lines(("省建设厅", "省国土资源厅", "试点县(市、区)政府")) == \
         "省建设厅、\n省国土资源厅，\n试点县（市、区）政府"
     assert unit_lines(("省质监局",)) == "省质监局"
+
+
+def test_docx_rows_of_a_group_are_kept_with_the_next(outputs: dict[str, Path]) -> None:
+    """Issue 15: every row of a group but its last keeps with the next, so no page break cuts a group."""
+    texts, _ = _docx_rows(outputs["docx"])
+    rows = docx.Document(str(outputs["docx"])).tables[0]._tbl.tr_lst
+    starts = [i for i, cells in enumerate(texts) if _is_group(cells)]
+    assert len(starts) == 9
+    ends = [*(s - 1 for s in starts[1:]), len(texts) - 1]
+    for start, end in zip(starts, ends, strict=True):
+        for r in range(start, end + 1):
+            keeps = [p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in rows[r].iter(qn("w:p"))]
+            assert keeps and all(keeps) == (r < end), (texts[r], r, end)
+
+
+@pytest.mark.office
+def test_libreoffice_pages_break_between_groups(outputs: dict[str, Path], tmp_path: Path) -> None:
+    """After the repeated header, a page starts with a group's heading row: 市政服务's 考核评价 never stands
+    alone on a page under blank 实施时间 and 责任单位 cells."""
+    import subprocess
+
+    from conftest import require_tool
+
+    pdf = soffice_convert(outputs["docx"], tmp_path / "pdf")
+    text = subprocess.run([require_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert len(pages) >= 2
+    for page in pages[1:]:
+        lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+        assert lines[0].replace(" ", "") == "实施时间标准化项目名称责任单位"
+        assert re.match(r"[一二三四五六七八九]、", lines[1]), lines[:3]
+
+
+def test_docx_properties_name_govopen(outputs: dict[str, Path]) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(outputs["docx"]) as z:
+        app, core = z.read("docProps/app.xml").decode(), z.read("docProps/core.xml").decode()
+    assert "<Application>govopen</Application>" in app and "Microsoft" not in app
+    assert "python-docx" not in core and "<dc:creator>govopen</dc:creator>" in core

@@ -14,6 +14,7 @@ from govopen_std.check import (
     organization_rules,
     placeholder_rules,
     status_rules,
+    structure_rules,
     synonym_rules,
     system_rules,
     template_rules,
@@ -26,9 +27,8 @@ from govopen_std.load.gcpause import gc_paused
 RULES: dict[str, ModuleType] = {
     rule.ID: rule for rule in (system_rules, text_rules, law_rules, item_rules, placeholder_rules,
                                organization_rules, status_rules, character_rules, template_rules,
-                               indicator_rules)
+                               indicator_rules, structure_rules, synonym_rules)
 }
-RULES[synonym_rules.ID] = synonym_rules  # the search vocabulary (synonyms.yaml)
 
 ExtraRule = Callable[[CheckContext], Iterator[Diagnostic]]
 

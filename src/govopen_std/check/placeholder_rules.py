@@ -22,6 +22,7 @@ from govopen_std.load.yaml_source import Loc, SourceFile
 ID = "placeholders"
 DEFAULT_TERMS = ["待补充", "待定", "TODO", "XXX", "lorem ipsum"]
 EXEMPT = ("catalog_rules", "placeholder_terms")
+DRAFT_NUMBER = "DB33/T XXXX"
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -34,10 +35,16 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         offsets = _line_offsets(source.text)
         for loc, value in _strings(source.data, ()):
-            if loc[: len(EXEMPT)] == EXEMPT:
+            if loc[: len(EXEMPT)] == EXEMPT or _draft_reference(loc, value):
                 continue
             for match in pattern.finditer(value):
                 yield Diagnostic.make("C404", _find(source, offsets, loc, match.group(0)), term=match.group(0))
+
+
+def _draft_reference(loc: Loc, value: str) -> bool:
+    """A sibling standard still being drafted is cited as `DB33/T XXXX` in 规范性引用文件 (issue 15):
+    the designation of a number to come, not placeholder text."""
+    return loc[:1] == ("normative_references",) and loc[-1:] == ("number",) and value == DRAFT_NUMBER
 
 
 class Screen(NamedTuple):

@@ -15,7 +15,7 @@ def build(
     workspace: Path | None = WORKSPACE,
     out: Path | None = typer.Option(None, "--out", "-o", help="输出目录（默认为工作区配置的 build/，相对当前目录）"),
     county: list[str] = typer.Option([], "--county", "-c", help="只构建这些县（市、区），按行政区划代码，可重复"),
-    fmt: list[str] = typer.Option([], "--format", "-f", help="只生成这些输出：docx、html、xlsx、responsibility，可重复"),
+    fmt: list[str] = typer.Option([], "--format", "-f", help="只生成这些输出：docx、html、xlsx、responsibility、pdf（需 LibreOffice，含完成的 DOCX），可重复"),
     all_standards: bool = typer.Option(False, "--all", help="为体系中的每个标准生成 DOCX（包括尚无文本内容的）"),
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="并行进程数"),
     lang: Lang = LANG,

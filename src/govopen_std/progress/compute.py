@@ -6,6 +6,7 @@ month requires, when it falls due) live in `progress.stages`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
@@ -50,6 +51,7 @@ class Tally:
     done: int  # due and at the required stage
     overdue: int
     published: int  # at the required stage, due or not
+    then: str | None = None  # the unit's bodies on the as-of date (names of that day), for units
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,8 @@ def compute_progress(system: System, registry: OrganizationRegistry | None, *, a
     groups = tuple(_tally(g.id, g.title, None, [r for r in rows if r.group_id == g.id])
                    for g in system.groups if any(r.group_id == g.id for r in rows))
     shown_units = [u for u in index.units if not units or u in units]
-    unit_tallies = tuple(_tally(u, u, index.today_text(u), [r for r in rows if u in r.units]) for u in shown_units)
+    unit_tallies = tuple(dataclasses.replace(_tally(u, u, index.today_text(u), [r for r in rows if u in r.units]),
+                                             then=index.text_on(u, as_of)) for u in shown_units)
     start = stages.quarter_bounds(as_of)[0]
     return ProgressReport(as_of=as_of, date_source=date_source, unit_query=unit_query, units_selected=units,
                           standards=tuple(rows), groups=groups, units=unit_tallies,

@@ -51,13 +51,19 @@ def _ems(text: str) -> float:
 
 
 def _widths(columns: list[Column], rows: list[Row]) -> list[float]:
-    """Each column as wide as its widest atom (so it never breaks); the flexible column gets the rest."""
+    """Each column as wide as its widest atom (so it never breaks). The flexible column may grow to its
+    longest whole line; width still left over is shared by every column in proportion to its width, so a
+    short first column does not take 60 % of the page (issue 15)."""
     cells = [r for r in rows if not isinstance(r, str)]
     need = [max([_ems(c.head)] + [_ems(atom) for row in cells for atom in row[i]]) * MM_PER_EM + PAD_MM
             for i, c in enumerate(columns)]
     flex = next(i for i, c in enumerate(columns) if c.flex)
-    need[flex] = od.TYPE_WIDTH_MM - sum(w for i, w in enumerate(need) if i != flex)
-    return [round(w, 2) for w in need]
+    rest = od.TYPE_WIDTH_MM - sum(w for i, w in enumerate(need) if i != flex)
+    longest = max([_ems("".join(row[flex])) for row in cells], default=0.0) * MM_PER_EM + PAD_MM
+    need[flex] = min(rest, max(need[flex], longest))  # never wider than what the others leave
+    spare = od.TYPE_WIDTH_MM - sum(need)
+    widths = [w + spare * w / sum(need) for w in need]
+    return [round(w, 2) for w in widths]
 
 
 def _pack(atoms: Cell, width_mm: float) -> str:
@@ -70,6 +76,12 @@ def _pack(atoms: Cell, width_mm: float) -> str:
         else:
             lines.append(atom)
     return "\n".join(lines)
+
+
+def caption(document: Any, number: int, text: str) -> None:
+    """The table's number and title above it, centred in 黑体 (as GB/T 1.1 captions its tables)."""
+    paragraph = od.centered(document, f"表{number}\u3000{text}", face=od.HEITI, size=CELL_SIZE)
+    paragraph.paragraph_format.keep_with_next = True
 
 
 def _table(document: Any, columns: list[Column], rows: list[Row]) -> None:
@@ -104,7 +116,8 @@ def _tally_rows(tallies: list[dict[str, Any]], *, today: bool) -> list[Row]:
     rows: list[Row] = []
     for t in tallies:
         title = display_name(t["title"])
-        lead: list[Cell] = [(title,), _bodies(display_name(t["today"] or t["title"]))] if today else [(title,)]
+        named = t.get("then") or t["today"] or t["title"]
+        lead: list[Cell] = [(title,), _bodies(display_name(named))] if today else [(title,)]
         rows.append(lead + [(str(t[k]),) for k in TALLY_KEYS])
     return rows
 
@@ -120,28 +133,39 @@ def _overdue_rows(records: dict[str, Any]) -> list[Row]:
     return rows
 
 
+UNIT_BODIES = "统计日的机构名称"  # the bodies as named on the as-of date, not today's (issue 15)
+
+
 def _sections(document: Any, records: dict[str, Any]) -> None:
     tally = [Column(h) for h in TALLY_HEAD]
+    number = 0
+
+    def table_with_caption(title: str, columns: list[Column], rows: list[Row]) -> None:
+        nonlocal number
+        number += 1
+        caption(document, number, title)
+        _table(document, columns, rows)
+
     od.heading(document, "一、各分组进展情况")
-    _table(document, [Column("分组", flex=True, left=True), *tally],
-           _tally_rows(records["groups"], today=False) + _tally_rows([records["totals"]], today=False))
+    table_with_caption("各分组进展情况", [Column("分组", flex=True, left=True), *tally],
+                       _tally_rows(records["groups"], today=False) + _tally_rows([records["totals"]], today=False))
     od.heading(document, "二、各责任单位进展情况")
-    _table(document, [Column("责任单位", left=True), Column("现机构", flex=True, left=True), *tally],
-           _tally_rows(records["units"], today=True))
+    table_with_caption("各责任单位进展情况", [Column("责任单位", left=True), Column(UNIT_BODIES, flex=True, left=True),
+                                        *tally], _tally_rows(records["units"], today=True))
     od.heading(document, "三、逾期未发布的标准")
     overdue = _overdue_rows(records)
     if overdue:
-        _table(document, [Column("序号"), Column("标准", flex=True, left=True), Column("计划时间"), Column("当前阶段"),
-                          Column("责任单位", left=True)], overdue)
+        table_with_caption("逾期未发布的标准", [Column("序号"), Column("标准", flex=True, left=True), Column("计划时间"),
+                                          Column("当前阶段"), Column("责任单位", left=True)], overdue)
     else:
         od.body(document, "无。")
     od.heading(document, "四、本季度状态变化")
     events = records["events"]
     if events:
-        _table(document, [Column("日期"), Column("标准", flex=True, left=True), Column("状态")],
-               [[(e["date"],), (e["title"],), (e["status"],)] for e in events])
+        table_with_caption("本季度状态变化", [Column("日期"), Column("标准", flex=True, left=True), Column("状态")],
+                           [[(e["date"],), (e["title"],), (e["status"],)] for e in events])
     else:
-        od.body(document, "本季度未记录状态变化。")
+        od.body(document, "无。")  # the summary already says that no change was recorded
 
 
 def _nominal_ems(text: str) -> float:

@@ -30,7 +30,8 @@ def subtitle(report: ProgressReport, lang: str = "zh") -> str:
 def _scope(report: ProgressReport, lang: str) -> str:
     if not report.units_selected:
         return ""
-    named = [f"{t.title}（今{t.today}）" if t.today and t.today != t.title else t.title for t in report.units]
+    # the bodies as named on the report's date: a report of 2018 does not know the bodies of the 2018 reform
+    named = [f"{t.title}（{t.then}）" if t.then and t.then != t.title else t.title for t in report.units]
     if lang == "en":
         return "for " + ", ".join(t.title for t in report.units) + ", "
     return "、".join(named) + "在"
@@ -60,11 +61,17 @@ def summary_text(report: ProgressReport, lang: str = "zh") -> str:
     return (f"截至{stages.date_label(report.as_of)}（{report.quarter}），{_scope(report, lang)}责任清单{listed}{t.planned}项标准中，"
             f"按计划应已发布{t.due}项，已发布{t.done}项，逾期未发布{t.overdue}项{_overdue_by_group(report, lang)}；"
             f"其余{not_due}项尚未到计划时间（其中已提前发布{early}项）。"
-            f"本季度（{stages.date_label(report.quarter_start)}起）记录状态变化{len(report.events)}次。{RULE_ZH}")
+            f"{_events_zh(report)}{RULE_ZH}")
+
+
+def _events_zh(report: ProgressReport) -> str:
+    """The quarter's status changes: a count, or that there were none (never "0次")."""
+    since = f"本季度（{stages.date_label(report.quarter_start)}起）"
+    return f"{since}记录状态变化{len(report.events)}次。" if report.events else f"{since}未记录状态变化。"
 
 
 def _tally_record(t: Tally) -> dict[str, Any]:
-    return {"key": t.key, "title": t.title, "today": t.today, "planned": t.planned, "due": t.due,
+    return {"key": t.key, "title": t.title, "today": t.today, "then": t.then, "planned": t.planned, "due": t.due,
             "done": t.done, "overdue": t.overdue, "published": t.published}
 
 

@@ -34,7 +34,11 @@ RENDERERS: dict[str, str] = {
     "html": "govopen_std.render.html:HtmlRenderer",
     "xlsx": "govopen_std.render.xlsx:XlsxRenderer",
     "responsibility": "govopen_std.render.responsibility:ResponsibilityRenderer",
+    "pdf": "govopen_std.render.pdf:PdfRenderer",
 }
+# Built only when asked for with --format: `pdf` needs LibreOffice and writes the (finished) DOCX itself.
+OPT_IN = frozenset({"pdf"})
+REPLACES = {"pdf": "docx"}
 
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")

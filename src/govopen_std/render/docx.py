@@ -12,10 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from govopen_std.render.base import Advance
+from govopen_std.render.docx_std.blocks import Outline
 from govopen_std.view.model import BuildView, StandardView
 
 FOLDER = "docx"
 COUNTY_FILE = "catalog.docx"
+FIGURES = "figures"  # the site links figures/<domain>.svg
 
 
 class DocxRenderer:
@@ -52,4 +54,19 @@ class DocxRenderer:
             path.write_bytes(docx_bytes(outline, style, view.build_date, subject=view.title))
             advance(path.name)
             written.append(path)
+            written += write_figures(outline, out)
         return written
+
+
+def write_figures(outline: Outline, out: Path) -> list[Path]:
+    """The outline's figures as SVG for the site: figures/<domain>.svg (the domain's 公开流程图)."""
+    from govopen_std.render.base import safe_name
+    from govopen_std.render.docx_std.blocks import Figure
+
+    paths = []
+    for block in (b for section in outline.sections for b in section.blocks if isinstance(b, Figure)):
+        path = out / FIGURES / f"{safe_name(block.key)}.svg"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(block.svg)
+        paths.append(path)
+    return paths

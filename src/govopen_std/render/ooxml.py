@@ -32,6 +32,8 @@ REL_FONTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 REL_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 REL_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 
+REL_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+CT_PNG = "image/png"
 CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 CT_STYLES = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
 CT_SETTINGS = "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"

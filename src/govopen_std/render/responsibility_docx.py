@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 
 from govopen_std.render import official_doc as od
 from govopen_std.render.reproducible import save_document, set_core_properties
@@ -112,7 +113,19 @@ def _group(tbl: Any, grid: Grid, first: int, group: ListGroup) -> int:
             _text(_merged(grid, r, MONTH, row.month_span), row.month_label)
         if row.units_span:
             _text(_merged(grid, r, UNITS, row.units_span), unit_lines(row.units))
-    return first + 1 + len(group.rows)
+    last = first + len(group.rows)
+    for r in range(first, last):
+        _keep_with_next(tbl.rows[r])
+    return last + 1
+
+
+def _keep_with_next(row: Any) -> None:
+    """Every paragraph of the row kept with the next: a group's rows stay on one page, so a page break never
+    cuts through its merged 实施时间 and 责任单位 cells and leaves a row (市政服务's 考核评价) alone on the next
+    page under blank cells (issue 15). Word and LibreOffice keep a row with the next when all of its
+    paragraphs are kept with the next."""
+    for p in row._tr.iter(qn("w:p")):
+        p.get_or_add_pPr().keepNext_val = True
 
 
 def write_list_docx(view: BuildView, path: Path) -> Path:

@@ -8,6 +8,7 @@ today's names, full or short, are all accepted.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -42,6 +43,22 @@ def today_bodies(org: Organization) -> tuple[TodayBody, ...]:
     for succ in org.successors:
         if succ.name == org.full_name and org.until is None:
             continue
+        bodies.append(TodayBody(succ.name, succ.functions if succ.kind == "职责划入" else None))
+    return tuple(bodies) or (TodayBody(org.full_name),)
+
+
+def bodies_on(org: Organization, day: dt.date) -> tuple[TodayBody, ...]:
+    """The bodies that carried a printed unit's work on `day`: the body itself until it ceased, then the
+    successors in force by then (one that took over only some functions, from its `since`). A report dated
+    2018-03-31 names 浙江省国土资源厅, not the 浙江省自然资源厅 formed in October 2018."""
+    ceased = org.until is not None and day >= org.until
+    bodies: list[TodayBody] = [] if ceased else [TodayBody(org.full_name)]
+    for succ in org.successors:
+        in_force = succ.since is None or day >= succ.since
+        if not in_force or (succ.name == org.full_name and not ceased):
+            continue
+        if succ.kind != "职责划入" and not ceased:
+            continue  # a whole successor takes over when the body ceases
         bodies.append(TodayBody(succ.name, succ.functions if succ.kind == "职责划入" else None))
     return tuple(bodies) or (TodayBody(org.full_name),)
 
@@ -88,6 +105,11 @@ class UnitIndex:
         """Today's bodies for display, e.g. 浙江省民政厅；浙江省应急管理厅（救灾职责）; the unit itself if unknown."""
         bodies = self.today(unit)
         return "；".join(b.display for b in bodies) if bodies else unit
+
+    def text_on(self, unit: str, day: dt.date) -> str:
+        """The bodies on `day` for display (see `bodies_on`); the unit itself if unknown."""
+        org = self.orgs.get(unit)
+        return "；".join(b.display for b in bodies_on(org, day)) if org else unit
 
     def changed(self, unit: str) -> bool:
         org = self.orgs.get(unit)

@@ -114,6 +114,18 @@ class PageBreak:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A picture with its caption (图1　…) below it, centred (GB/T 1.1—2020 10.4.3); `svg` is the same
+    figure for the site."""
+
+    number: str
+    caption: str
+    png: bytes
+    svg: bytes
+    key: str  # the figure file's name without extension (the domain id)
+
+
+@dataclass(frozen=True)
 class EndLine:
     """终结线: a short centred rule after the last element."""
 
@@ -160,7 +172,7 @@ class CountyCover:
 
 
 Block = (Heading | AnnexHeading | Para | NumberedPara | ListItems | Note | TermEntry | TableBlock | CatalogBlock
-         | PageBreak | EndLine | Toc | StandardCover | CountyCover)
+         | PageBreak | EndLine | Toc | StandardCover | CountyCover | Figure)
 
 
 @dataclass

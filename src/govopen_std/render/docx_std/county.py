@@ -28,9 +28,10 @@ from govopen_std.render.docx_std.blocks import (
     TableBlock,
     Toc,
 )
-from govopen_std.render.docx_std.outline import TOC_TITLE, Bookmarks, Counter, catalog_cells, toc_entries
+from govopen_std.render.docx_std.catalog import CATALOG_HEADER, catalog_cells, catalog_weights
+from govopen_std.render.docx_std.outline import TOC_TITLE, Bookmarks, Counter, toc_entries
 from govopen_std.render.docx_std.style import CountyStyle, DocxStyle
-from govopen_std.view.model import CATALOG_COLUMNS, BuildView, GroupView, ItemRow
+from govopen_std.view.model import BuildView, GroupView, ItemRow
 
 
 def cover_title(title: str, county: str, style: DocxStyle) -> str:
@@ -76,8 +77,8 @@ def county_catalog_block(number: str, caption: str, rows: Sequence[ItemRow], sty
     shown = [r for r in rows if r.seq is not None]
     cells = tuple(catalog_cells(f"{r.seq}{row_mark(r, cs)}", r) for r in shown)
     notes = [n for n in (marks_note(shown, cs),) if n] + amendment_notes(shown)
-    weights = tuple(cs.column_weights or style.catalog.column_weights)
-    return CatalogBlock(number, caption, tuple(CATALOG_COLUMNS), cells, weights, style.catalog.legend,
+    weights = catalog_weights(cs.column_weights or style.catalog.column_weights)
+    return CatalogBlock(number, caption, CATALOG_HEADER, cells, weights, style.catalog.legend,
                         dropped_entries(rows), style.catalog.not_applicable, tuple(notes))
 
 

@@ -19,7 +19,6 @@ from govopen_std.model.standard import TableBlock as TextTable
 from govopen_std.render.docx_std.blocks import (
     AnnexHeading,
     Block,
-    CatalogBlock,
     EndLine,
     Heading,
     HeadingRole,
@@ -36,9 +35,11 @@ from govopen_std.render.docx_std.blocks import (
     Toc,
     TocEntry,
 )
+from govopen_std.render.docx_std.catalog import catalog_block
+from govopen_std.render.docx_std.figures import FlowFigure, flow_figure, with_figure
 from govopen_std.render.docx_std.rules import RuleContent, RuleTable, rule_content
 from govopen_std.render.docx_std.style import DocxStyle
-from govopen_std.view.model import CATALOG_COLUMNS, EMPTY, ItemRow, LawView, StandardView
+from govopen_std.view.model import EMPTY, LawView, StandardView
 from govopen_std.view.titles import ELEMENT_SEPARATOR
 
 DRAFTING_BASIS = "本文件按照GB/T 1.1—2020《标准化工作导则\u3000第1部分：标准化文件的结构和起草规则》的规定起草。"
@@ -56,9 +57,8 @@ CATALOG_ANNEX_TITLE = "公开事项目录"
 PUBLISHED = ("发布", "废止")
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # Rough layout figures for paging the front matter without a renderer: characters per line of 五号
-# text in the A4 type area, and lines per page. The 目次 is kept to one page (toc_max_entries).
+# text in the A4 type area. The 目次 is kept to one page (toc_max_entries).
 CHARS_PER_LINE = 40
-LINES_PER_PAGE = 40
 
 
 def roman(n: int) -> str:
@@ -113,11 +113,17 @@ class RuleSlots:
     used: set[tuple[str, ...]] = field(default_factory=set)
 
     def rows_for(self, header: tuple[str, ...]) -> tuple[tuple[str, ...], ...] | None:
+        """The generated rows for a written table with the same header. A written table that has every
+        column of a generated one and more (gen-02's 表2 adds 取值) stands for it too, with its own rows:
+        the generated table is not printed again in an annex (issue 15)."""
         table = self.tables.get(header)
-        if table is None:
-            return None
-        self.used.add(header)
-        return table.rows
+        if table is not None:
+            self.used.add(header)
+            return table.rows
+        for generated in self.tables:
+            if set(generated) < set(header):
+                self.used.add(generated)
+        return None
 
     def unused(self) -> list[RuleTable]:
         return [t for h, t in self.tables.items() if h not in self.used]
@@ -249,31 +255,6 @@ def skeleton_text(std: StandardView, style: DocxStyle) -> StandardText:
     return StandardText(id=std.id, scope=[s.format(title=std.title) for s in style.skeleton.scope])
 
 
-# --- catalog ------------------------------------------------------------------------------------------
-
-
-CHANNEL_COLUMN = CATALOG_COLUMNS.index("公开渠道和载体")
-
-
-def catalog_cells(seq: str, row: ItemRow) -> tuple[str, ...]:
-    """The row's national columns with `seq` as its 序号, one channel per line in its cell."""
-    cells = [seq, *row.columns()[1:]]
-    cells[CHANNEL_COLUMN] = "\n".join(c.display for c in row.channels) or EMPTY
-    return tuple(cells)
-
-
-def catalog_block(number: str, caption: str, rows: Sequence[ItemRow], style: DocxStyle) -> CatalogBlock:
-    """The national columns, numbered from 1 within this table; items that do not apply are listed below it."""
-    shown = [r for r in rows if r.status != "not_applicable"]
-    table_rows = tuple(catalog_cells(str(i), r) for i, r in enumerate(shown, 1))
-    dropped = [f"{r.code}\u3000{r.name}" + (f"（{r.reason.rstrip('。')}）" if r.reason else "")
-               for r in rows if r.status == "not_applicable"]
-    dropped = [d + ("；" if i < len(dropped) - 1 else "。") for i, d in enumerate(dropped)]  # 列项 punctuation
-    return CatalogBlock(number, caption, tuple(CATALOG_COLUMNS), table_rows,
-                        tuple(style.catalog.column_weights), style.catalog.legend, tuple(dropped),
-                        style.catalog.not_applicable)
-
-
 def law_entry(law: LawView) -> str:
     return f"《{law.title}》" + (f"（{law.number}）" if law.number else "")
 
@@ -295,6 +276,8 @@ class StandardOutliner:
     build_date: dt.date
     marks: Bookmarks = field(default_factory=Bookmarks)
     rules: RuleContent | None = None
+    flow: FlowFigure | None = None
+    drawn: bool = False
 
     @property
     def text(self) -> StandardText:
@@ -311,7 +294,7 @@ class StandardOutliner:
         stage = None if published else style.stages.get(std.status, style.stages.get("起草", "征求意见稿"))
         return StandardCover(
             ics=std.ics, ccs=std.ccs, record_no=std.record_no, mark=style.code, level_line=style.level_line,
-            number=std.number if published else None, replaces=std.replaces,
+            number=std.number if published else style.draft_number, replaces=std.replaces,
             title=_cover_lines(self.title, style),
             title_en=text.title_en, stage=stage,
             stage_date=None if published else self.build_date.isoformat(),
@@ -331,7 +314,9 @@ class StandardOutliner:
             chapters.append(Clause(title=self.style.catalog.chapter_title, body=[self.style.catalog.chapter_text]))
         for i, clause in enumerate(chapters, 4):
             blocks += clause_blocks(clause, str(i), 1, counter, slots, self.marks, toc_depth)
-        if self.rules and (slots.unused() or self.rules.sentences):
+        # The rule annex carries only tables the text does not print; its sentences restate the text's own
+        # clauses, so without such a table there is no annex (and no chapter pointing to it).
+        if self.rules and slots.unused():
             letter = LETTERS[(1 if self.std.items else 0) + len(text.annexes)]
             clause = Clause(title=self.rules.annex_title, body=[f"{self.rules.reference}应符合附录{letter}的规定。"])
             blocks += clause_blocks(clause, str(4 + len(chapters)), 1, counter, slots, self.marks, toc_depth)
@@ -346,7 +331,16 @@ class StandardOutliner:
         blocks += reference_blocks(text)
         blocks.append(Heading("chapter", "3", "术语和定义", 1, self.marks.next()))
         blocks += term_blocks(text)
-        return blocks + self.technical_chapters(Counter(), slots, toc_depth)
+        blocks += self.technical_chapters(Counter(), slots, toc_depth)
+        return with_figure(blocks, self.figure(), self.std.group_id)
+
+    def figure(self) -> FlowFigure | None:
+        """图1 of a domain's 公开规范, drawn once per outline (the body may be laid out twice)."""
+        if not self.drawn:
+            self.drawn = True
+            if self.std.is_domain_spec and self.std.text is not None:
+                self.flow = flow_figure(self.std.text, self.std.group_title)
+        return self.flow
 
     def annex(self, letter: str, annex: Annex, slots: RuleSlots) -> list[Block]:
         counter = Counter(letter)
@@ -390,7 +384,7 @@ class StandardOutliner:
         tail: list[Block] = []
         for annex in text.annexes:
             tail += [PageBreak(), *self.annex(next(letters), annex, slots)]
-        if rules and (slots.unused() or rules.sentences):
+        if rules and slots.unused():
             tail += [PageBreak(), *self.rule_annex(next(letters), rules, slots.unused())]
         entries = bibliography_entries(text, std.laws)
         if entries:
@@ -398,7 +392,8 @@ class StandardOutliner:
             tail += [Para(f"[{i}]\u3000{e}", "biblio_entry") for i, e in enumerate(entries, 1)]
         self._place_tail(sections, tail)
         sections[1].blocks = self.front_matter(sections)
-        return Outline(sections, header_text(std, style), self.title, cover.number or cover.stage or "")
+        return Outline(sections, header_text(std, style), self.title,
+                       (std.number if is_published(std) else cover.stage) or "")
 
     @staticmethod
     def _place_tail(sections: list[SectionSpec], tail: list[Block]) -> None:
@@ -417,20 +412,15 @@ class StandardOutliner:
         text = self.text
         foreword = foreword_blocks(text, self.std)
         fw_mark, intro_mark = self.marks.next(), self.marks.next()
-        entries = [TocEntry("前言", 1, fw_mark, roman(2))]
+        # 前言 and 引言 are PAGEREF fields like every other entry: their roman numbers come from the layout
+        entries = [TocEntry("前言", 1, fw_mark)]
         blocks: list[Block] = [PageBreak(), Heading("front", "", FOREWORD_TITLE, 1, fw_mark), *foreword]
         if text.introduction:
-            intro_page = 2 + _pages(foreword)
-            entries.append(TocEntry("引言", 1, intro_mark, roman(intro_page)))
+            entries.append(TocEntry("引言", 1, intro_mark))
             blocks += [PageBreak(), Heading("front", "", INTRODUCTION_TITLE, 1, intro_mark)]
             blocks += [Para(p) for p in text.introduction]
         entries += toc_entries(b for s in sections[2:] for b in s.blocks)
         return [Toc(TOC_TITLE, tuple(entries)), *blocks]
-
-
-def _pages(blocks: Sequence[Block]) -> int:
-    lines = 3 + sum(math.ceil(len(b.text) / CHARS_PER_LINE) for b in blocks if isinstance(b, Para))
-    return max(1, math.ceil(lines / LINES_PER_PAGE))
 
 
 def toc_entries(blocks: Iterable[Block]) -> list[TocEntry]:

@@ -110,6 +110,12 @@ class DocxStyle(StrictModel):
         """The East Asian face of an element (宋体 / 黑体)."""
         return self.fonts.song if self.elements[name].font == "song" else self.fonts.hei
 
+    def latin_face(self, name: str) -> str:
+        """The face of Latin letters and digits in an element: 黑体 elements set their numbers and Latin
+        letters (clause numbers, "DB33", "ICS") in 黑体 too (GB/T 1.1—2020 Table F.1 names one face per
+        element); 宋体 elements keep the Latin face for Latin text."""
+        return self.fonts.hei if self.elements[name].font == "hei" else self.fonts.latin
+
 
 def packaged_style_path() -> Path:
     """templates/docx/style.yaml of the embedded workspace (the wheel's copy, or the checkout's)."""

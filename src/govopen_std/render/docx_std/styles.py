@@ -70,6 +70,8 @@ STYLES: tuple[StyleDef, ...] = (
     StyleDef("GBBiblioEntry", "标准_参考文献条目", "body", "both", left_chars=400, hanging_chars=400),
     StyleDef("GBTableCaption", "标准_表标题", "table_caption", "center", keep_next=True, before=HALF_LINE // 2,
              after=HALF_LINE // 2),
+    StyleDef("GBFigure", "标准_图", "body", "center", keep_next=True, before=HALF_LINE // 2),
+    StyleDef("GBFigureCaption", "标准_图标题", "table_caption", "center", before=HALF_LINE // 2, after=HALF_LINE // 2),
     StyleDef("GBTableHeader", "标准_表头", "table_header", "center"),
     StyleDef("GBTableText", "标准_表格文字", "table_text"),
     StyleDef("GBTableCenter", "标准_表格文字居中", "table_text", "center"),
@@ -120,8 +122,8 @@ def _style_ppr(d: StyleDef, half_points: int) -> etree._Element:
 def _rpr(style: DocxStyle, element: str) -> etree._Element:
     spec = style.element(element)
     rpr = el("w:rPr")
-    sub(rpr, "w:rFonts", {"w:ascii": style.fonts.latin, "w:hAnsi": style.fonts.latin, "w:cs": style.fonts.latin,
-                          "w:eastAsia": style.face(element)})
+    latin = style.latin_face(element)
+    sub(rpr, "w:rFonts", {"w:ascii": latin, "w:hAnsi": latin, "w:cs": latin, "w:eastAsia": style.face(element)})
     sub(rpr, "w:sz", {"w:val": str(spec.half_points)})
     sub(rpr, "w:szCs", {"w:val": str(spec.half_points)})
     return rpr

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from lxml import etree
 
@@ -66,6 +67,13 @@ class Deferred:
 
     def splice(self, data: bytes) -> bytes:
         return PLACEHOLDER.sub(lambda m: self.parts[int(m.group(1))], data)
+
+
+class CatalogLike(Protocol):
+    @property
+    def header(self) -> Sequence[str]: ...
+    @property
+    def rows(self) -> Sequence[Sequence[str]]: ...
 
 
 PI_TARGET = "govopen-rows"
@@ -134,7 +142,7 @@ def content_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total: 
     for i, h in enumerate(header):
         cells = [h] + [r[i] for r in rows if i < len(r)]
         lines = [line for cell in cells for line in cell.split("\n")]
-        lowest.append(max(_width("字字", size), max(_token_width(x, size) for x in lines)) + padding)
+        lowest.append(max(header_minimum(h, size, 0), max(_token_width(x, size) for x in lines)) + padding)
         wanted.append(max(lowest[-1], min(_width("字" * 30, size), max(_width(x, size) for x in lines)) + padding))
     if sum(lowest) >= total:
         return proportional(lowest, total)
@@ -143,6 +151,33 @@ def content_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total: 
     extra = [w - m for w, m in zip(wanted, lowest, strict=True)]
     spare = total - sum(lowest)
     return proportional([m + spare * e / sum(extra) for m, e in zip(lowest, extra, strict=True)], total)
+
+
+def header_minimum(header: str, size: float = 9, padding: int = 180) -> int:
+    """The narrowest a column may be: a header word of up to four characters (序号, 标识符, 事项编码) on
+    one line, a longer header at least two characters wide; `padding` covers the cell margins."""
+    word = header if len(header) <= 4 else "字字"
+    return max(_width(word, size), _width("字字", size)) + padding
+
+
+def fit_minimums(widths: Sequence[int], minimums: Sequence[int], total: int) -> list[int]:
+    """Widths raised to their minimums, the difference taken from the columns wider than theirs in
+    proportion to their slack, adding up to `total` (all minimums when they do not fit)."""
+    if sum(minimums) >= total:
+        return proportional(minimums, total)
+    raised = [max(w, m) for w, m in zip(widths, minimums, strict=True)]
+    excess = sum(raised) - total
+    slack = [r - m for r, m in zip(raised, minimums, strict=True)]
+    if excess <= 0 or not sum(slack):
+        return proportional(raised, total)
+    return proportional([r - excess * s / sum(slack) for r, s in zip(raised, slack, strict=True)], total)
+
+
+def catalog_minimums(block: CatalogLike, size: float = 9, padding: int = 180) -> list[int]:
+    """Per column of a catalog: its header word whole, and its longest code or number unbroken."""
+    return [max(header_minimum(h, size, padding),
+                max((_token_width(r[i], size) for r in block.rows if i < len(r)), default=0) + padding)
+            for i, h in enumerate(block.header)]
 
 
 def short_columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[bool]:

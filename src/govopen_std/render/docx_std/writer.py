@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -18,6 +19,7 @@ from govopen_std.render.docx_std.blocks import (
     CatalogBlock,
     CountyCover,
     EndLine,
+    Figure,
     Heading,
     ListItems,
     Note,
@@ -31,14 +33,22 @@ from govopen_std.render.docx_std.blocks import (
     TermEntry,
     Toc,
 )
+from govopen_std.render.docx_std.figures import FlowFigure, picture_paragraph
 from govopen_std.render.docx_std.style import DocxStyle
 from govopen_std.render.docx_std.styles import clause_style, font_table_xml, settings_xml, styles_xml
-from govopen_std.render.docx_std.tables import Deferred, build_table, content_widths, short_columns
+from govopen_std.render.docx_std.tables import (
+    Deferred,
+    build_table,
+    catalog_minimums,
+    content_widths,
+    fit_minimums,
+    short_columns,
+)
 from govopen_std.render.ooxml import ParaFormat, RunFormat, paragraph, qn, run
 
 HEADING_STYLES = {"front": "GBFrontTitle", "doc_title": "GBDocTitle", "biblio": "GBBiblioTitle"}
 PARA_STYLES = {"body": None, "ref_entry": "GBRefEntry", "biblio_entry": "GBBiblioEntry", "plain": "GBPlain"}
-CATALOG_CENTRED = (True, False, False, False, False, False, False, False, True, True, True)
+CATALOG_CENTRED = (True, True, False, False, False, False, False, False, False, True, True, True)
 LINE_FACTOR = 1.45  # line height / font size of the CJK faces LibreOffice and Word fall back to
 COVER_SAFETY = 900  # twips kept free at the foot of the cover
 
@@ -87,16 +97,17 @@ def standard_cover(c: StandardCover, style: DocxStyle, geo: Geometry) -> list[et
              f"备案号：{c.record_no}" if c.record_no else ""]
     top = [paragraph("GBCoverCode", line) for line in codes]  # empty lines keep the mark in place
     top.append(paragraph("GBCoverMark", c.mark))
-    top.append(paragraph("GBCoverLevel", c.level_line, ParaFormat(space_before=240, space_after=240)))
-    used = 3 * _line(style, "cover_code") + _line(style, "cover_mark") + _line(style, "cover_level") + 480
+    # The rule runs under the level line; the number (a draft's DB33/T XXXX—XXXX) and 代替 sit under it,
+    # right-aligned, as on published GB and DB covers.
+    top.append(paragraph("GBCoverLevel", c.level_line, ParaFormat(space_before=240, space_after=120,
+                                                                   bottom_border=True)))
+    used = 3 * _line(style, "cover_code") + _line(style, "cover_mark") + _line(style, "cover_level") + 360
     if c.number:
-        top.append(paragraph("GBCoverNumber", c.number))
-        used += _line(style, "cover_number")
+        top.append(paragraph("GBCoverNumber", c.number, ParaFormat(space_before=120)))
+        used += 120 + _line(style, "cover_number")
     if c.replaces:
         top.append(paragraph("GBCoverReplaces", f"代替{c.replaces}"))
         used += _line(style, "cover_replaces")
-    top.append(paragraph("GBPlain", "", ParaFormat(bottom_border=True)))
-    used += _line(style, "body")
     title_gap = 1800
     middle = [paragraph("GBCoverTitle", c.title, ParaFormat(space_before=title_gap))]
     used += title_gap + _line(style, "cover_title", c.title, geo.width)
@@ -143,6 +154,7 @@ class BodyWriter:
     landscape: bool = False
     pending_break: bool = False
     bookmark_ids: int = 0
+    media: Callable[[str, bytes], str] | None = None  # adds a picture to the package, returns its rId
 
     @property
     def width(self) -> int:
@@ -162,7 +174,8 @@ class BodyWriter:
         return p
 
     def hei(self, element: str) -> RunFormat:
-        return RunFormat(east_asia=self.style.fonts.hei, half_points=self.style.element(element).half_points)
+        hei = self.style.fonts.hei  # digits and Latin letters of a 黑体 label are 黑体 too
+        return RunFormat(east_asia=hei, latin=hei, half_points=self.style.element(element).half_points)
 
     # one method per block type ----------------------------------------------------------------------
 
@@ -188,8 +201,8 @@ class BodyWriter:
 
     def term(self, b: TermEntry) -> None:
         runs = [run(b.term)]
-        if b.en:
-            runs.append(run(f"\u3000{b.en}", RunFormat(latin=self.style.fonts.latin)))
+        if b.en:  # the English equivalent sits on the term's 黑体 line (GB/T 1.1—2020 Table F.1)
+            runs.append(run(f"\u3000{b.en}"))
         self.add(paragraph("GBTermNumber", b.number), paragraph("GBTerm", runs), paragraph(None, b.definition))
         if b.note:
             self.note(Note("注：", b.note))
@@ -202,7 +215,7 @@ class BodyWriter:
                  build_table(b.header, b.rows, widths, short_columns(b.header, b.rows), self.deferred))
 
     def catalog(self, b: CatalogBlock) -> None:
-        widths = ox.proportional(b.weights, self.width)
+        widths = fit_minimums(ox.proportional(b.weights, self.width), catalog_minimums(b), self.width)
         notes = (b.legend, *b.notes)
         # one note is 注, several are 注1、注2 (GB/T 1.1—2020 10.4.2.5); they sit inside the table's frame
         cells = [paragraph("GBTableNote", [run(f"注{i if len(notes) > 1 else ''}：", self.hei("note")), run(text)])
@@ -219,6 +232,15 @@ class BodyWriter:
         for e in b.entries:
             page = [run(e.page)] if e.page else ox.field_runs(f"PAGEREF {e.bookmark} \\h")
             self.add(paragraph(f"GBToc{min(e.level, 2)}", [run(e.text), ox.tab_run(), *page], ParaFormat(tabs=tabs)))
+
+    def figure(self, b: Figure) -> None:
+        """The picture centred, kept with its caption below it (GB/T 1.1—2020: 图题 under the figure)."""
+        if self.media is None:
+            return
+        rid = self.media(f"figure{b.number}.png", b.png)
+        cx, cy = FlowFigure(b.number, b.caption, "", b.png, b.svg).size_emu(self.width * 635 * 3 // 4)
+        self.add(picture_paragraph("GBFigure", rid, cx, cy, int(b.number), f"图{b.number}"),
+                 paragraph("GBFigureCaption", f"图{b.number}\u3000{b.caption}"))
 
     def end_line(self, _b: EndLine) -> None:
         inset = self.width * 3 // 8
@@ -254,6 +276,8 @@ class BodyWriter:
                 self.toc(block)
             case EndLine():
                 self.end_line(block)
+            case Figure():
+                self.figure(block)
 
 
 def _break_before(p: etree._Element) -> None:
@@ -301,10 +325,11 @@ def header_part(root_tag: str, style_id: str, align: str, content: list[etree._E
     return ox.xml_bytes(root)
 
 
-def document_xml(outline: Outline, style: DocxStyle, geo: Geometry, refs: ox.HeaderRefs) -> bytes:
+def document_xml(outline: Outline, style: DocxStyle, geo: Geometry, refs: ox.HeaderRefs,
+                 media: Callable[[str, bytes], str] | None = None) -> bytes:
     document = ox.el("w:document")
     body = ox.sub(document, "w:body")
-    writer = BodyWriter(style, geo)
+    writer = BodyWriter(style, geo, media=media)
     previous: str | None = None
     sections = [s for s in outline.sections if s.blocks]
     for i, spec in enumerate(sections):
@@ -332,7 +357,12 @@ def docx_bytes(outline: Outline, style: DocxStyle, build_date: dt.date, *, subje
     pkg.relate(ox.REL_FONTS, "fontTable.xml")
     refs = ox.HeaderRefs(pkg.relate(ox.REL_HEADER, "header1.xml"), pkg.relate(ox.REL_HEADER, "header2.xml"),
                          pkg.relate(ox.REL_FOOTER, "footer1.xml"), pkg.relate(ox.REL_FOOTER, "footer2.xml"))
-    pkg.add("word/document.xml", ox.CT_MAIN, document_xml(outline, style, geo, refs))
+
+    def media(name: str, data: bytes) -> str:
+        pkg.add(f"word/media/{name}", ox.CT_PNG, data)
+        return pkg.relate(ox.REL_IMAGE, f"media/{name}")
+
+    pkg.add("word/document.xml", ox.CT_MAIN, document_xml(outline, style, geo, refs, media))
     pkg.add("word/styles.xml", ox.CT_STYLES, styles_xml(style))
     pkg.add("word/settings.xml", ox.CT_SETTINGS, settings_xml())
     pkg.add("word/fontTable.xml", ox.CT_FONTS, font_table_xml(style))
