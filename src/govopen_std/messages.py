@@ -336,6 +336,10 @@ CATALOG: dict[str, Message] = {
 
     # --- safety-input: Y111-Y119, I850-I869, D850-D859 ---
     # (new codes of this part go below this line)
+    "Y111": Message(E, "解析该文件的进程意外终止（解析器崩溃），文件未能读取", "the process parsing this file died (a parser crash); "
+                    "the file was not read", "文件可能含有解析器无法处理的结构（如极深的嵌套）；简化该文件后重试。其他文件的检查不受影响。",
+                    "The file may hold a structure the parser cannot handle (such as extreme nesting); simplify it "
+                    "and try again. Other files are checked as usual."),
 
     # --- eval-ledger: L701-L749 ---
     # (new codes of this part go below this line)

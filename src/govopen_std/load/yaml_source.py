@@ -19,6 +19,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation
+from govopen_std.load.depth_scan import deep_position
 from govopen_std.load.fastyaml import convert_scalar, fast_build
 from govopen_std.load.gcpause import gc_paused
 from govopen_std.load.yaml_errors import GENERIC_ADVICE, problem_zh, read_error, syntax_diagnostic
@@ -186,6 +187,10 @@ def _load_text_into(source: SourceFile, raw: bytes, diags: Diagnostics) -> Sourc
     source.text = text
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         diags.add(Diagnostic.make("Y107", SourceLocation(source.display, 1, 1)))
+        return source
+    deep = deep_position(text)  # before any C parser: a deep enough file crashes ruamel's C composer
+    if deep is not None:
+        diags.add(Diagnostic.make("Y106", SourceLocation(source.display, *deep), detail=f"嵌套超过 {MAX_DEPTH} 层"))
         return source
     fast = fast_build(text)
     if fast is not None:
