@@ -340,6 +340,11 @@ CATALOG: dict[str, Message] = {
                     "the file was not read", "文件可能含有解析器无法处理的结构（如极深的嵌套）；简化该文件后重试。其他文件的检查不受影响。",
                     "The file may hold a structure the parser cannot handle (such as extreme nesting); simplify it "
                     "and try again. Other files are checked as usual."),
+    "D850": Message(E, "版本“{label}”中没有县（市、区）“{county}”的配置，无法比较其本地目录",
+                    "version '{label}' has no profile for county '{county}'; its catalog cannot be compared",
+                    "两个版本都要有 standards/counties/ 下该县（市、区）的配置；不加 --county 则比较省级事项。",
+                    "Both versions need the county's profile under standards/counties/; without --county the "
+                    "province's items are compared."),
 
     # --- eval-ledger: L701-L749 ---
     # (new codes of this part go below this line)
