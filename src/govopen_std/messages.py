@@ -340,6 +340,20 @@ CATALOG: dict[str, Message] = {
                     "the file was not read", "文件可能含有解析器无法处理的结构（如极深的嵌套）；简化该文件后重试。其他文件的检查不受影响。",
                     "The file may hold a structure the parser cannot handle (such as extreme nesting); simplify it "
                     "and try again. Other files are checked as usual."),
+    "I850": Message(W, "公开层级标记单元格中的文字“{text}”不是层级，按所在列“{option}”导入",
+                    "the text '{text}' in a level mark cell names no level; imported as its column, {option}",
+                    "在标记列中只写 √，或写层级（如“乡、村级”）。", "Write a tick, or the levels (such as 乡、村级), in a mark cell."),
+    "I851": Message(W, "公开对象为“特定群体”，但没有写明是哪些群体", "the audience is 特定群体 (a specific group) but no group is named",
+                    "在单元格中写明群体，如“特定群体（拟征收土地所在地的村民）”，或导入后在 YAML 中补写 audience 的 who；现导入为 audience: 特定群体。",
+                    "Name the group in the cell, e.g. 特定群体（拟征收土地所在地的村民）, or add audience.who in the YAML; "
+                    "imported as audience: 特定群体 for now."),
+    "I852": Message(W, "公开主体“{subject}”是具体机关的名称，不能声明为省级标准的通用公开主体",
+                    "the subject '{subject}' names a particular body; it is not declared as a generic subject of "
+                    "the provincial standard",
+                    "省级标准写通用主体（如“县级住房城乡建设主管部门”），各县（市、区）的具体机关写在县级配置的 subjects 中；"
+                    "未在本领域声明该主体，govopen check 会再次报告它。",
+                    "Provincial standards name generic subjects (such as 县级住房城乡建设主管部门); a county's own bodies "
+                    "go into its profile's subjects. The subject was not declared; govopen check reports it again."),
     "D850": Message(E, "版本“{label}”中没有县（市、区）“{county}”的配置，无法比较其本地目录",
                     "version '{label}' has no profile for county '{county}'; its catalog cannot be compared",
                     "两个版本都要有 standards/counties/ 下该县（市、区）的配置；不加 --county 则比较省级事项。",

@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics, GovOpenError, Severity, SourceLocation, relpath
+from govopen_std.interchange.cell_checks import NEAR_MISS, concrete_body
 from govopen_std.interchange.coding import Coder
 from govopen_std.interchange.context import ImportContext, build_context
 from govopen_std.interchange.county_edits import CountyBase, Edits, is_local, judge_rows
@@ -46,8 +47,6 @@ from govopen_std.model.base import alias_table
 from govopen_std.model.county import CountyProfile, LocalItem
 from govopen_std.model.item import Item
 
-# A subject this close to a declared one is a misspelling to fix (I809), not a new subject to declare.
-NEAR_MISS = 0.6
 OLD_EXCEL = (".xls", ".et")  # binary Excel and WPS workbooks: openpyxl reads only .xlsx
 SUMMED_UP = {"I812": "I833"}  # a hint repeated on many rows -> the code of its one-line summary
 LISTED_CELLS = 8
@@ -276,7 +275,8 @@ def _new_subjects(run: _Run, group_id: str, items: list[Item]) -> list[str]:
     for item in items:
         for subject in item.subject:
             near = difflib.get_close_matches(subject, declared, n=1, cutoff=NEAR_MISS)
-            if subject not in declared and subject not in new and not near:
+            # a concrete body (市住房和城乡建设局) is never declared as a generic subject: it is an I852 at its cell
+            if subject not in declared and subject not in new and not near and not concrete_body(subject):
                 new.append(subject)
     return new
 
