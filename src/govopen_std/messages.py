@@ -340,6 +340,17 @@ CATALOG: dict[str, Message] = {
                     "the file was not read", "文件可能含有解析器无法处理的结构（如极深的嵌套）；简化该文件后重试。其他文件的检查不受影响。",
                     "The file may hold a structure the parser cannot handle (such as extreme nesting); simplify it "
                     "and try again. Other files are checked as usual."),
+    "Y112": Message(E, "文本含有不可见的字符 {char}（{kind}）", "the text holds {char}, {kind_en}",
+                    "删除该字符：它不显示，却使两个看起来相同的名称不同，双向文本控制符还会改变文字的显示顺序。",
+                    "Remove it: it does not show, yet makes names that look the same differ, and a bidirectional "
+                    "control changes the order in which text is displayed."),
+    "Y113": Message(E, "文本含有 Unicode 行分隔符 {char}", "the text holds the Unicode line break {char}",
+                    "用普通换行代替（多行文本写作 YAML 列表或 | 块）；YAML 把它当作换行，会使行号错位。",
+                    "Use an ordinary line break (a YAML list or a | block); YAML counts it as a line end, which "
+                    "shifts every line number after it."),
+    "Y114": Message(E, "整数过大（{digits} 位）", "integer too large ({digits} digits)",
+                    "条款号、序号等整数不会超过 {limit} 位；如果是文本，请加引号。",
+                    "Numbers such as article numbers never exceed {limit} digits; quote the value if it is text."),
     "I850": Message(W, "公开层级标记单元格中的文字“{text}”不是层级，按所在列“{option}”导入",
                     "the text '{text}' in a level mark cell names no level; imported as its column, {option}",
                     "在标记列中只写 √，或写层级（如“乡、村级”）。", "Write a tick, or the levels (such as 乡、村级), in a mark cell."),

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from reliability_helpers import snapshot
 from ruamel.yaml import YAML
 
 from conftest import MINI, ROOT
@@ -61,7 +62,19 @@ def test_bad_input(name: str, tmp_path: Path) -> None:
         (workspace / target).parent.mkdir(parents=True, exist_ok=True)  # standards/counties/ is not in mini
         shutil.copy(ROOT / source, workspace / target)
     extra = ("--fail-on", case["fail_on"]) if "fail_on" in case else ()
-    _assert_reported(_check(workspace, *extra), case["target"], case["code"], case["line"], case["col"])
+    before = snapshot(tmp_path)
+    result = _check(workspace, *extra)
+    _assert_reported(result, case["target"], case["code"], case["line"], case["col"])
+    if "codes" in case:  # hostile-workspace cases: exactly these errors in the target file, nothing more
+        assert _error_codes(result, case["target"]) == set(case["codes"]), result.stdout
+    assert snapshot(tmp_path) == before  # nothing in or beside the workspace changed
+
+
+def _error_codes(result: subprocess.CompletedProcess[str], target: str) -> set[str]:
+    """The codes of the errors `check` reported inside `target`."""
+    found = re.findall(rf"^{re.escape(target)}:\d+:\d+: 错误 ([A-Z][0-9]{{3}}) ", result.stdout, re.M)
+    assert found, result.stdout
+    return set(found)
 
 
 TARGET = "standards/domains/zdbc/zdbc-01.yaml"
