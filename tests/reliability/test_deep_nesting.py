@@ -101,3 +101,13 @@ def test_crashed_parser_process_is_a_located_y111(tmp_path: Path, monkeypatch: p
     assert found[tmp_path / "a.yaml"].source.data == {"id": "a"}
     assert found[tmp_path / "c.yaml"].source.data == {"id": "c"}
     assert not found[tmp_path / "a.yaml"].diagnostics
+
+
+def test_prescan_modules_key_the_parse_cache() -> None:
+    """A parse cached before the pre-scans existed must not hide their diagnostics: their code is part of the key."""
+    from govopen_std.load import cache
+
+    assert {"load/depth_scan.py", "load/text_guards.py"} <= set(cache.LOADER_MODULES)
+    for rel in ("load/depth_scan.py", "load/text_guards.py"):
+        assert cache.code_fingerprint(cache.LOADER_MODULES) != cache.code_fingerprint(
+            tuple(m for m in cache.LOADER_MODULES if m != rel))
