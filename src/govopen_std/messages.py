@@ -365,6 +365,9 @@ CATALOG: dict[str, Message] = {
                     "未在本领域声明该主体，govopen check 会再次报告它。",
                     "Provincial standards name generic subjects (such as 县级住房城乡建设主管部门); a county's own bodies "
                     "go into its profile's subjects. The subject was not declared; govopen check reports it again."),
+    "I853": Message(E, "{path} 本身有错误（见上），导入的事项未写入该文件", "{path} has errors itself (see above); the imported items "
+                    "were not written into it", "先修正该文件（govopen check 会报告同样的错误），再导入。",
+                    "Fix that file first (govopen check reports the same errors), then import again."),
     "D850": Message(E, "版本“{label}”中没有县（市、区）“{county}”的配置，无法比较其本地目录",
                     "version '{label}' has no profile for county '{county}'; its catalog cannot be compared",
                     "两个版本都要有 standards/counties/ 下该县（市、区）的配置；不加 --county 则比较省级事项。",

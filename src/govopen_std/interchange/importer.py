@@ -30,6 +30,7 @@ from govopen_std.interchange.county_edits import CountyBase, Edits, is_local, ju
 from govopen_std.interchange.grid import SUFFIXES, read_grids
 from govopen_std.interchange.header import read_layout
 from govopen_std.interchange.rows import Draft, Target, read_drafts
+from govopen_std.interchange.target_guard import unreadable_target
 from govopen_std.interchange.text import suggestion
 from govopen_std.interchange.yaml_out import (
     amendment_node,
@@ -373,6 +374,8 @@ def write_county(run: _Run, pairs: list[tuple[Item, Draft]]) -> None:
     assert run.opts.county is not None and run.profile_path is not None
     if not pairs and not run.edits.amendments:
         return
+    if unreadable_target(run.profile_path, relpath(run.profile_path, run.workspace.root), run.diags):
+        return
     items = [item for item, _ in pairs]
     doc = load_document(run.profile_path)
     replaced = add_local_items(doc, items, [d for _, d in pairs]) if pairs else 0
@@ -405,6 +408,8 @@ def write_all(run: _Run, by_target: dict[str, list[tuple[Item, Draft]]]) -> None
             run.diags.add(Diagnostic.make("I838", SourceLocation(existing), standard=target, existing=existing,
                                           path=shown, name=path.name))
             continue
+        if unreadable_target(path, relpath(path, run.workspace.root), run.diags):
+            continue  # a hostile or broken text: its errors are reported, nothing is written into it
         doc, old = text_document(run, target, [item for item, _ in pairs], path)
         _save(run, path, doc, items=len(pairs), replaced=old)
 
@@ -423,7 +428,10 @@ def _county_profile(run: _Run) -> bool:
             if isinstance(subjects, dict):
                 run.ctx.local_bodies = {str(v): str(k) for k, v in subjects.items() if v}
             return True
-    path = relpath(run.standards_dir / "counties" / f"{code}.yaml", run.workspace.root)
+    named = run.standards_dir / "counties" / f"{code}.yaml"
+    path = relpath(named, run.workspace.root)
+    if unreadable_target(named, path, run.diags):  # a profile that exists but does not load: its errors, not I819
+        return False
     run.diags.add(Diagnostic.make("I819", None, county=code, path=path))
     return False
 
