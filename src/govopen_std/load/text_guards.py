@@ -34,7 +34,9 @@ def check_integer(value: str) -> None:
 
 def unicode_line_breaks(text: str) -> list[tuple[int, int, str]]:
     """(1-based line, column, "U+2028") of each Unicode line break in `text`, lines counted by "\\n" only."""
-    found = []
+    found: list[tuple[int, int, str]] = []
+    if "\u2028" not in text and "\u2029" not in text and "\x85" not in text:
+        return found  # substring tests are several times faster than a regex scan of every file
     for match in _LINE_BREAKS.finditer(text):
         start = text.rfind("\n", 0, match.start()) + 1
         found.append((text.count("\n", 0, match.start()) + 1, match.start() - start + 1, f"U+{ord(match.group()):04X}"))
