@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
@@ -9,6 +10,8 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import NoReturn
 
 import pytest
 
@@ -17,15 +20,36 @@ MINI = ROOT / "tests" / "fixtures" / "mini"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+def skip_or_fail(message: str) -> NoReturn:
+    """The one way a test may skip: for something missing on this machine. Under CI=true it fails instead,
+    because the README's test command installs everything the suite needs."""
+    if IN_CI:
+        pytest.fail(f"{message}, and CI=true requires it (the test command installs it)")
+    pytest.skip(message)
+
+
 def require_tool(name: str) -> str:
     """Path of an external tool; skip when missing, but fail under CI=true (CI must install it)."""
     path = shutil.which(name)
     if path is None:
-        message = f"{name} is not installed"
-        if IN_CI:
-            pytest.fail(f"{message}, and CI=true requires it (the test command installs it)")
-        pytest.skip(message)
+        skip_or_fail(f"{name} is not installed")
     return path
+
+
+def require_module(name: str) -> ModuleType:
+    """An importable test dependency (e.g. jsonschema); skip when missing, but fail under CI=true."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        skip_or_fail(f"the Python package {name} is not installed")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Hypothesis' default 200 ms deadline per example is a timing assertion in disguise; speed lives in benchmarks/.
+    from hypothesis import settings
+
+    settings.register_profile("govopen", deadline=None)
+    settings.load_profile("govopen")
 
 
 @dataclass

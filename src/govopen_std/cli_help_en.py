@@ -30,6 +30,18 @@ COMMANDS: dict[str, str] = {
     "diff": "Compare two versions item by item: items added and removed, and changes element by element; "
             "as a terminal table, JSON or a DOCX revision table (修订对照表).",
     "serve": "Preview the catalog site on 127.0.0.1, rebuilt whenever a source file or template changes.",
+    "ledger": "The publication ledger (公开台账): import counties' ledgers and filled spot-check checklists; "
+              "export the stored ledger for review.",
+}
+
+# Subcommands of a command group, keyed "<group> <subcommand>" (english_help walks into groups).
+SUBCOMMANDS: dict[str, str] = {
+    "ledger import": "Import publication ledgers (one row per published piece) or filled spot-check checklists, "
+                     "match each row to an item of the county's catalog and store it in the workspace's ledger "
+                     "store standards/ledger/ledger.sqlite3. Importing the same file again adds nothing. Exit "
+                     "code: 0 all rows stored, 1 rows rejected or file errors, 2 usage error.",
+    "ledger export": "Export the county's stored ledger rows (with spot checks and provenance) as XLSX or CSV "
+                     "for review; the file imports again.",
 }
 
 PARAMS: dict[str, str] = {
@@ -78,6 +90,11 @@ PARAMS: dict[str, str] = {
     "serve --out": "Output directory (default: the workspace's build/, relative to the current directory)",
     "serve --county": "Preview this county's local catalog (administrative division code)",
     "serve --port": "Port (served on 127.0.0.1 only; 0 picks a free port)",
+    "ledger import files": "Ledgers or checklists: .xlsx or .csv (UTF-8, UTF-8 with BOM or GB18030); several allowed",
+    "ledger import --county": "The county the ledger belongs to (administrative division code)",
+    "ledger import --today": "Take this day (YYYY-MM-DD) as today: later dates are errors; default: today",
+    "ledger export --county": "Export this county's ledger (administrative division code)",
+    "ledger export --out": "Output file: .xlsx or .csv",
 }
 
 
@@ -95,9 +112,11 @@ def lookup(command: str, param: Any) -> str | None:
 def english_help(root: Any) -> None:
     """Replace the help texts of `root` (the app's click group) and of its commands with English ones."""
     commands: list[tuple[str, Any]] = [("", root), *getattr(root, "commands", {}).items()]
+    for group, sub in list(commands[1:]):
+        commands += [(f"{group} {name}", command) for name, command in getattr(sub, "commands", {}).items()]
     for name, command in commands:
-        if name in COMMANDS:
-            command.help = COMMANDS[name]
+        if name in COMMANDS or name in SUBCOMMANDS:
+            command.help = COMMANDS.get(name) or SUBCOMMANDS[name]
             command.short_help = None
         for param in command.params:
             text = lookup(name, param)

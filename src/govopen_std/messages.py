@@ -68,7 +68,6 @@ CATALOG: dict[str, Message] = {
     "R307": Message(E, "“{field}”的值“{value}”不在受控词表中（允许：{allowed}）", "'{field}': '{value}' is not in the vocabulary ({allowed})"),
     "R308": Message(E, "文件名“{stem}”与标准编号“{id}”不一致", "file name '{stem}' does not match standard id '{id}'"),
     "R309": Message(E, "事项“{code}”的子领域“{area}”不属于本领域（允许：{allowed}）", "item '{code}': area '{area}' is not an area of this domain ({allowed})"),
-    "R310": Message(E, "法规“{law}”没有第{article}条的记录范围（共{max}条）", "law '{law}' has no article {article} (max {max})"),
     # --- C: completeness and content rules --------------------------------------------------
     "C401": Message(E, "事项“{code}”缺少{element}（{field}）", "item '{code}' has no {element_en}",
                     "依据《政务公开目录编制要求》，每个事项须具备名称、依据、内容、主体、时限、方式六要素。",
@@ -81,13 +80,10 @@ CATALOG: dict[str, Message] = {
     "C406": Message(E, "事项编码“{code}”不符合编码规则：{detail}", "item code '{code}' breaks the coding rule: {detail_en}",
                     "编码规则见《基层政务信息分类与编码规范》：领域代码-一级事项序号-二级事项序号，如 ZDBC-02-01。",
                     "See the coding standard: DOMAIN-NN-NN, e.g. ZDBC-02-01."),
-    "C407": Message(E, "法规“{law}”缺少{what}", "law '{law}' lacks {what_en}"),
     "C408": Message(W, "标准项目“{id}”还没有标准文本", "standard project '{id}' has no text yet"),
-    "C409": Message(E, "领域“{domain}”的事项数 {count} 少于要求的 {minimum}", "domain '{domain}' has {count} items, fewer than {minimum}"),
     "C410": Message(E, "实施日期 {implemented} 早于发布日期 {issued}", "implementation date {implemented} is before issue date {issued}"),
     "C411": Message(E, "标准编号“{number}”格式不正确", "standard number '{number}' is malformed",
                     "格式为 DB33/T 序号—年份，连接号为一字线“—”（U+2014）。", "Use DB33/T NNNN—YYYY with U+2014."),
-    "C412": Message(W, "同一事项名称“{name}”出现多次（{codes}）", "item name '{name}' appears more than once ({codes})"),
     "C413": Message(E, "通用标准“{id}”缺少机器可读规则块“{block}”", "general standard '{id}' lacks its rule block '{block}'"),
     "C414": Message(W, "事项“{code}”缺少推荐要素：{elements}（{fields}）",
                     "item '{code}' lacks recommended elements: {elements_en}",
@@ -330,6 +326,8 @@ CATALOG: dict[str, Message] = {
     "E913": Message(E, "system.yaml 或 organizations.yaml 有错误，无法统计进度", "system.yaml or organizations.yaml has errors; no progress computed",
                     "先运行 govopen check 修正上面的错误。", "Fix the errors above (govopen check) first."),
     "E914": Message(E, "写入 {path} 失败：{detail}", "writing {path} failed: {detail}"),
+    "E915": Message(E, "无法从文件名“{path}”判断季度进展报告的格式", "cannot tell the report format from the file name '{path}'",
+                    "文件名以 .docx、.xlsx 或 .json 结尾，或用 --format 指定。", "End the name with .docx, .xlsx or .json, or give --format."),
 
     # --- safety-fs: B630-B649, E920-E939 ---
     # (new codes of this part go below this line)
@@ -376,12 +374,80 @@ CATALOG: dict[str, Message] = {
 
     # --- eval-ledger: L701-L749 ---
     # (new codes of this part go below this line)
+    "L701": Message(E, "工作区中没有县（市、区）“{county}”（已有：{known}）", "the workspace has no county '{county}' (it has: {known_en})",
+                    "--county 写行政区划代码，且 standards/counties/ 中要有该县的配置文件。",
+                    "Give --county a division code that has a profile in standards/counties/."),
+    "L702": Message(E, "无法读取台账文件：{detail}", "cannot read the ledger file: {detail_en}"),
+    "L703": Message(E, "文件为空：没有任何数据行", "the file is empty: it has no rows"),
+    "L704": Message(E, "找不到台账表头（前 20 行中没有一行写出至少三个已知列名）",
+                    "no ledger header (none of the first 20 rows names three known columns)",
+                    "表头应含 事项编码或事项名称、信息标题、信息形成（变更）日期、发布日期、发布渠道、链接、发布单位（同义列名见 README）。",
+                    "The header needs 事项编码 or 事项名称, 信息标题, 信息形成（变更）日期, 发布日期, 发布渠道, 链接, 发布单位 "
+                    "(synonyms in the README)."),
+    "L705": Message(E, "表头（第 {header_row} 行）缺少必需的列“{column}”", "the header (row {header_row}) lacks the required column '{column}'",
+                    "同义列名见 README“公开台账”一节。", "See the README's ledger section for accepted synonyms."),
+    "L710": Message(E, "列“{column}”：“{value}”不是本县目录中的事项", "column '{column}': '{value}' is not an item of the county's catalog",
+                    "最接近的事项：{candidates}", "nearest items: {candidates}"),
+    "L711": Message(E, "列“{column}”：无法识别的日期“{value}”", "column '{column}': cannot read the date '{value}'",
+                    "可写作 2018-03-05、2018/3/5、2018.3.5、2018年3月5日，或 Excel 日期。",
+                    "Write 2018-03-05, 2018/3/5, 2018.3.5, 2018年3月5日 or an Excel date."),
+    "L712": Message(E, "列“{column}”：发布日期 {published} 早于信息形成（变更）日期 {formed}",
+                    "column '{column}': published on {published}, before it was formed ({formed})"),
+    "L713": Message(E, "列“{column}”：日期 {value} 晚于今天（{today}）", "column '{column}': the date {value} is after today ({today})",
+                    "检查年份是否写错；测试时可用 --today 指定“今天”。", "Check the year; tests can set today with --today."),
+    "L714": Message(E, "列“{column}”：链接“{value}”不是 http(s) 地址", "column '{column}': the link '{value}' is not an http(s) address"),
+    "L715": Message(E, "列“{column}”：词表中没有渠道“{value}”", "column '{column}': the vocabulary has no channel '{value}'",
+                    "渠道名称见 standards/vocabulary.yaml；其他渠道写作“其他：名称”。",
+                    "Channel names are in standards/vocabulary.yaml; write others as 其他：<name>."),
+    "L716": Message(E, "列“{column}”为空，该行必须填写", "column '{column}' is empty; this row needs it"),
+    "L717": Message(E, "列“{column}”：未知的类别“{value}”（可用：发布、解读、回应）",
+                    "column '{column}': unknown kind '{value}' (use 发布, 解读 or 回应)"),
+    "L718": Message(E, "列“{column}”：应填“是”或“否”，实际为“{value}”", "column '{column}': write 是 or 否, not '{value}'"),
+    "L719": Message(E, "列“{column}”：应填 ■（有）或 □（无），实际为“{value}”", "column '{column}': write ■ (present) or □ (absent), not '{value}'"),
+    "L720": Message(W, "第 {row} 行未填写“是否找到”，已跳过", "row {row}: 是否找到 is not filled in; skipped"),
+    "L721": Message(E, "无法写入 {path}：{detail}", "cannot write {path}: {detail}"),
+    "L722": Message(E, "内置标准是只读的，台账要导入到自己的工作区", "the built-in standards are read-only; import a ledger into your own workspace",
+                    "先运行 govopen init 建立工作区，或用 --workspace 指定。", "Run govopen init first, or pass --workspace."),
+    "L723": Message(E, "无法打开台账库 {path}：{detail}", "cannot open the ledger store {path}: {detail}"),
 
     # --- eval-score: V751-V799 ---
     # (new codes of this part go below this line)
 
     # --- eval-indicators: C450-C469 ---
     # (new codes of this part go below this line)
+    "C450": Message(E, "{parent}的下级指标分值合计 {total}，应为 100", "the weights under {parent_en} sum to {total}, not 100",
+                    "同级指标的分值合计应为 100（锦州 2020 年考核方案的权重赋分制：一级合计 100，下级分解上级的分值）。",
+                    "Siblings' weights must sum to 100 at every level."),
+    "C451": Message(E, "指标“{id}”引用的要素“{element}”不是事项要素", "indicator '{id}' names '{element}', which is no item element",
+                    "可用的要素：{known}。", "Known elements: {known}."),
+    "C452": Message(E, "指标“{id}”的计算方式 {metric} 需要要素 {element}，但 elements 中没有", "indicator '{id}': metric "
+                    "{metric} needs the element {element}, which elements lacks",
+                    "在 elements 中写上 {element}（如 timeliness 需要 deadline，channels 需要 channels）。",
+                    "Add {element} to elements (timeliness needs deadline, channels needs channels)."),
+    "C453": Message(E, "末级指标“{id}”没有计算方式（metric）", "leaf indicator '{id}' has no metric",
+                    "末级指标须写 metric：coverage、timeliness、channels、completeness、interpretation、response 或 manual。",
+                    "A leaf needs a metric: coverage, timeliness, channels, completeness, interpretation, response or manual."),
+    "C454": Message(E, "指标“{id}”有下级指标，不应有计算方式（metric）", "indicator '{id}' has children and so must have no metric",
+                    "上级指标的得分由下级指标汇总；删去 metric，或把它移到下级指标。",
+                    "A parent's score comes from its children; remove the metric or move it to a child."),
+    "C455": Message(E, "指标编号“{id}”重复（首次出现于第 {first} 行）", "indicator id '{id}' is used twice (first on line {first})"),
+    "C456": Message(E, "指标“{id}”的计算方式 response 缺少参数 days（回应时限工作日数）",
+                    "indicator '{id}': metric response needs params.days (working days to respond)",
+                    "写作 params: {{days: 2}}；时限依据国办发〔2016〕61号（48小时内回应）等规定确定。",
+                    "Write params: {{days: 2}}; take the limit from the rules (e.g. 48 hours in 国办发〔2016〕61号)."),
+    "C457": Message(E, "领域“{domain}”的 {count} 个事项不在“{id}”任何可计算指标的范围内：{codes}",
+                    "{count} item(s) of domain '{domain}' are in scope of no computable indicator of '{id}': {codes}",
+                    "事项具备某可计算指标（coverage、timeliness、channels、completeness）elements 所列的全部要素，才在该指标范围内；"
+                    "增加一个适用于这些事项的指标，或补齐事项的要素。",
+                    "An item is in scope of a computable indicator (coverage, timeliness, channels, completeness) when it has "
+                    "every element the indicator names; add an indicator that applies, or complete the items."),
+    "C458": Message(E, "评价标准“{id}”没有考核评价指标（indicators）", "evaluation standard '{id}' has no indicators",
+                    "绩效评价指标体系和各领域的考核评价标准须用 indicators 写出指标、分值和评分规则，正文的指标表和评分都由它生成。",
+                    "The indicator system and each domain's evaluation standard carry indicators: the text's table and "
+                    "the scorer both come from them."),
+    "C459": Message(W, "指标“{id}”的计算方式 {metric} 不使用参数 {param}", "indicator '{id}': metric {metric} does not use "
+                    "the parameter {param}", "删去该参数：只有 response 使用 days。",
+                    "Remove it: only response uses days."),
 
     # --- eval-outputs: B670-B689 ---
     # (new codes of this part go below this line)

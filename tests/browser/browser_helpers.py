@@ -15,9 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import pytest
-
-from conftest import IN_CI, require_tool
+from conftest import require_tool, skip_or_fail
 
 # Shared with the HTML tests; the browser tests import them from here.
 from helpers.site import build_site, mini_with_county, xss_workspace  # noqa: F401
@@ -52,9 +50,7 @@ def launch(tmp_root: Path) -> Iterator[tuple[Any, Traffic]]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        if IN_CI:
-            pytest.fail("playwright is not installed, and CI=true requires it (pip install -e '.[test]')")
-        pytest.skip("playwright is not installed")
+        skip_or_fail("playwright is not installed (pip install -e '.[test]')")
     traffic = Traffic()
     profile = Path(tempfile.mkdtemp(prefix="chromium-profile-", dir=tmp_root))
     with sync_playwright() as pw:
@@ -119,10 +115,7 @@ def open_page(context: Any, url: str, *, width: int = 1280) -> tuple[Any, PageLo
 def axe_source() -> str:
     """axe-core from tests/browser/node_modules (installed by `npm ci` in tests/run.sh)."""
     if not AXE.is_file():
-        message = "axe-core is not installed: run `npm ci` in tests/browser (tests/run.sh does)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail("axe-core is not installed: run `npm ci` in tests/browser (tests/run.sh does)")
     return AXE.read_text(encoding="utf-8")
 
 

@@ -59,7 +59,9 @@ def test_parts_are_found_by_identity_and_kept_per_workspace() -> None:
 def test_substituting_all_items_equals_substituting_each(ws: Path) -> None:
     check = check_workspace(ws)
     base = resolve_catalogs(check, BuildOptions(workspace=ws, counties=()), Diagnostics())[0]
-    for profile in read_profiles(check.sources, Diagnostics()):
+    profiles = read_profiles(check.sources, Diagnostics())
+    assert profiles
+    for profile in profiles:
         together = overlay.substitute_subjects(base.items, profile)
         one_by_one = [overlay.substitute(item, profile) for item in base.items]
         assert together == one_by_one

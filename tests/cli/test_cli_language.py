@@ -16,6 +16,7 @@ import pytest
 from conftest import MINI, ROOT, CliResult, run_cli
 
 COMMANDS = ["check", "build", "schema", "init", "status", "import", "export", "diff", "serve"]
+GROUPS = {"ledger": ["import", "export"]}  # command groups and their subcommands
 ENGLISH_UI = ("Usage:", "Options", "Commands", "Arguments", "Show this message and exit", "Invalid value",
               "No such option", "Missing option", "Try '", "[default:", "[env var:")
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -160,11 +161,22 @@ def test_every_option_has_english_help() -> None:
     from govopen_std.cli_help_en import lookup
 
     root = typer.main.get_command(create_app())  # type: ignore[arg-type]
-    assert set(root.commands) == set(COMMANDS)  # type: ignore[attr-defined]
-    missing = [f"{name} {param.name}" for name, command in [("", root), *root.commands.items()]  # type: ignore[attr-defined]
+    assert set(root.commands) == {*COMMANDS, *GROUPS}  # type: ignore[attr-defined]
+    commands = [("", root), *root.commands.items()]  # type: ignore[attr-defined]
+    commands += [(f"{group} {name}", sub) for group in GROUPS
+                 for name, sub in root.commands[group].commands.items()]  # type: ignore[attr-defined]
+    missing = [f"{name} {param.name}" for name, command in commands
                for param in command.params if param.help and lookup(name, param) is None]
     assert missing == []
-    assert set(HELP_COMMANDS) == {"", *COMMANDS}
+    assert set(HELP_COMMANDS) == {"", *COMMANDS, *GROUPS}
+
+
+@pytest.mark.parametrize("command", [f"{g} {s}" for g, subs in GROUPS.items() for s in subs])
+def test_every_subcommand_accepts_lang(command: str) -> None:
+    en = cli(*command.split(), "--lang", "en", "--help")
+    assert en.exit_code == 0, en.stderr
+    assert "Usage:" in en.stdout and "Message language" in en.stdout
+    assert _only_data_cjk(en.stdout), en.stdout
 
 
 def test_lang_detection() -> None:

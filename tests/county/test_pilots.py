@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, require_module
 from govopen_std.diagnostics import Diagnostics, Severity
 from govopen_std.pipeline import CheckResult, check_workspace
 from govopen_std.resolve.catalog import Catalog, resolve_province
@@ -117,7 +117,7 @@ def test_local_additions_are_present_and_marked(code: str) -> None:
 
 
 def test_profiles_validate_against_the_county_json_schema(tmp_path: Path) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema = require_module("jsonschema")
     from ruamel.yaml import YAML
 
     from govopen_std.schema import write_schemas

@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -18,7 +17,7 @@ import openpyxl
 import pytest
 from lxml import etree
 
-from conftest import soffice_convert
+from conftest import require_tool, soffice_convert
 from govopen_std.diagnostics import Diagnostics
 from govopen_std.pipeline import check_workspace
 from govopen_std.render import xlsx
@@ -272,10 +271,9 @@ def test_catalog_opens_in_libreoffice(mini: Path, tmp_path: Path) -> None:
     source.write_bytes(xlsx.catalog_bytes(view))
     pdf = soffice_convert(source, tmp_path / "pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
-    if shutil.which("pdfinfo"):
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60).stdout
-        width, height = (float(v) for v in info.split("Page size:")[1].split("pts")[0].split(" x "))
-        assert width > height  # A4 landscape
+    info = subprocess.run([require_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, timeout=60).stdout
+    width, height = (float(v) for v in info.split("Page size:")[1].split("pts")[0].split(" x "))
+    assert width > height  # A4 landscape
     # LibreOffice's own XLSX writer keeps what it understood: sheets, values, the filter, the printed header
     again = soffice_convert(source, tmp_path / "roundtrip", fmt="xlsx:Calc MS Excel 2007 XML")
     wb, original = openpyxl.load_workbook(again), openpyxl.load_workbook(source)

@@ -4,7 +4,7 @@
 
 Regenerate the golden files after a reviewed change with:
 
-    GOVOPEN_UPDATE_GOLDEN=1 python -m pytest tests/docx/test_golden.py
+    GOVOPEN_UPDATE_GOLDEN=1 python -m pytest tests/docx/test_docx_golden.py
 
 or print a dump of any document with `python tests/docx/docx_dump.py some.docx`.
 """

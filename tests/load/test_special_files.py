@@ -14,8 +14,6 @@ import pytest
 from conftest import ROOT
 from govopen_std.load.discover import special
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs (POSIX)")
-
 
 def check(workspace: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """A real process under a timeout: a check that blocks on a FIFO fails the test instead of hanging it."""

@@ -55,7 +55,7 @@ def test_corpus_has_at_least_40_cases() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(MANIFEST))
-def test_bad_input(name: str, tmp_path: Path) -> None:
+def test_bad_input(name: str, tmp_path: Path, mini_baseline: set[tuple[str, str, str, str]]) -> None:
     case = MANIFEST[name]
     workspace = _workspace(tmp_path)
     for target, source in {**case.get("also", {}), case["target"]: CASES / f"{name}.yaml"}.items():
@@ -65,16 +65,28 @@ def test_bad_input(name: str, tmp_path: Path) -> None:
     before = snapshot(tmp_path)
     result = _check(workspace, *extra)
     _assert_reported(result, case["target"], case["code"], case["line"], case["col"])
-    if "codes" in case:  # hostile-workspace cases: exactly these errors in the target file, nothing more
-        assert _error_codes(result, case["target"]) == set(case["codes"]), result.stdout
-    assert snapshot(tmp_path) == before  # nothing in or beside the workspace changed
+    # exactly the expected codes and nothing else: findings beyond those of the untouched mini workspace
+    new = _findings(result.stdout) - mini_baseline
+    assert new, result.stdout
+    assert sorted({code for *_where, code in new}) == sorted(case.get("codes", [case["code"]])), sorted(new)
+    assert snapshot(tmp_path) == before  # nothing in or beside the workspace changed (issue 14)
 
 
-def _error_codes(result: subprocess.CompletedProcess[str], target: str) -> set[str]:
-    """The codes of the errors `check` reported inside `target`."""
-    found = re.findall(rf"^{re.escape(target)}:\d+:\d+: 错误 ([A-Z][0-9]{{3}}) ", result.stdout, re.M)
-    assert found, result.stdout
-    return set(found)
+FINDING = re.compile(r"^(?P<path>[^\s:][^:]*?)(?::(?P<line>\d+):(?P<col>\d+))?: \S+ (?P<code>[A-Z][0-9]{3}) ")
+
+
+def _findings(stdout: str) -> set[tuple[str, str, str, str]]:
+    return {(m["path"], m["line"] or "", m["col"] or "", m["code"])
+            for m in map(FINDING.match, stdout.splitlines()) if m}
+
+
+@pytest.fixture(scope="module")
+def mini_baseline(tmp_path_factory: pytest.TempPathFactory) -> set[tuple[str, str, str, str]]:
+    """The untouched mini workspace's own warnings (projects without a text, C408; no ICS/CCS codes, C415)."""
+    result = _check(_workspace(tmp_path_factory.mktemp("baseline")))
+    found = _findings(result.stdout)
+    assert result.returncode == 0 and found and {code for *_w, code in found} <= {"C408", "C415"}, result.stdout
+    return found
 
 
 TARGET = "standards/domains/zdbc/zdbc-01.yaml"

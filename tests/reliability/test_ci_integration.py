@@ -18,7 +18,7 @@ import pytest
 from reliability_helpers import govopen_env, run_govopen, snapshot
 from ruamel.yaml import YAML
 
-from conftest import MINI, ROOT, require_tool
+from conftest import MINI, ROOT, require_tool, skip_or_fail
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 README = ROOT / "README.md"
@@ -87,7 +87,7 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     the hook: a clean workspace passes; a commit with a broken item fails with the error's file:line:col."""
     require_tool("git")
     if not (ROOT / ".git").exists():
-        pytest.skip("not a git checkout: the hook repository is made from `git ls-files`")
+        skip_or_fail("not a git checkout: the hook repository is made from `git ls-files`")
     repo = _hooks_repo(tmp_path / "govopen")
     workspace = tmp_path / "standards-repo"
     shutil.copytree(MINI, workspace)

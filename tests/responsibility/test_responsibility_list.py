@@ -17,7 +17,7 @@ from docx.shared import Mm, Pt
 from resp_helpers import annex1_rows, printed_month, printed_units, province_view, workspace_with_registry
 
 import docx
-from conftest import MINI, soffice_convert
+from conftest import MINI, require_tool, soffice_convert
 from govopen_std.render.responsibility import ResponsibilityRenderer
 from govopen_std.view.model import BuildView, CountyView
 
@@ -265,12 +265,11 @@ def test_xlsx_opens_in_libreoffice_and_keeps_merges_and_frozen_header(outputs: d
     shutil.copy(outputs["xlsx"], source)
     pdf = soffice_convert(source, tmp_path / "pdf")
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
-    if shutil.which("pdfinfo"):
-        import subprocess
+    import subprocess
 
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60).stdout
-        width, height = (float(v) for v in info.split("Page size:")[1].split("pts")[0].split(" x "))
-        assert width > height  # A4 landscape
+    info = subprocess.run([require_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, timeout=60).stdout
+    width, height = (float(v) for v in info.split("Page size:")[1].split("pts")[0].split(" x "))
+    assert width > height  # A4 landscape
     # LibreOffice leaves the workbook as it was: read back, merges and the frozen header are still there
     ws = openpyxl.load_workbook(source)["责任清单"]
     assert ws.freeze_panes == "A3"
@@ -289,12 +288,11 @@ def test_docx_opens_in_libreoffice(outputs: dict[str, Path], tmp_path: Path) -> 
     shutil.copy(outputs["docx"], source)
     pdf = soffice_convert(source, tmp_path / "pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
-    if shutil.which("pdftotext"):
-        import subprocess
+    import subprocess
 
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, timeout=60).stdout
-        compact = "".join(text.split())
-        assert "附件1" in compact and "工作责任清单" in compact and "教育教学仪器设备管理" in compact
+    text = subprocess.run([require_tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True, timeout=60).stdout
+    compact = "".join(text.split())
+    assert "附件1" in compact and "工作责任清单" in compact and "教育教学仪器设备管理" in compact
 
 
 @pytest.mark.office

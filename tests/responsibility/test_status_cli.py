@@ -142,3 +142,20 @@ def test_errors_in_system_yaml_stop_status_with_exit_1(tmp_path: Path) -> None:
     assert code == 1
     assert "standards/system.yaml:" in err and "S201" in err and "E913" in err
     assert out == ""
+
+
+def test_report_format_follows_the_file_name_when_not_given(ws: Path, tmp_path: Path) -> None:
+    code, _out, err = _status(ws, "--as-of", "2018-03-31", "-o", str(tmp_path / "report.docx"))
+    assert code == 0, err
+    assert docx.Document(str(tmp_path / "report.docx")).paragraphs  # a real DOCX, not text
+    code, _out, err = _status(ws, "--as-of", "2018-03-31", "-o", str(tmp_path / "report.pdf"))
+    assert code == 1 and "E915" in err and "report.pdf" in err and "Traceback" not in err
+    assert not (tmp_path / "report.pdf").exists()
+
+
+def test_a_report_that_cannot_be_written_is_e914_with_the_reason(ws: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code, _out, err = _status(ws, "--as-of", "2018-03-31", "-f", "xlsx", "-o", str(blocker / "report.xlsx"))
+    assert code == 1 and "E914" in err and "Traceback" not in err
+    assert blocker.read_text(encoding="utf-8") == "not a folder"

@@ -15,6 +15,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("export", "govopen_std.commands.export:export"),
     ("diff", "govopen_std.commands.diff:diff"),
     ("serve", "govopen_std.commands.serve:serve"),
+    ("ledger", "govopen_std.commands.ledger:app"),  # a group: ledger import / ledger export
 ]
 
 
@@ -27,4 +28,8 @@ def register(app: Any) -> None:
             if exc.name == module_name:
                 continue  # a command still being written is simply not offered
             raise
-        app.command(name)(getattr(module, func_name))
+        target_obj = getattr(module, func_name)
+        if hasattr(target_obj, "registered_commands"):  # a typer.Typer: a group of subcommands
+            app.add_typer(target_obj, name=name)
+        else:
+            app.command(name)(target_obj)

@@ -11,6 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -77,13 +78,14 @@ class LedgerRow:
     elements: dict[str, bool] = field(default_factory=dict)  # spot checks: element -> present (■/□)
     note: str | None = None
 
-    @property
+    @cached_property  # computed once: sorting and inserting both need it
     def identity(self) -> str:
         """The row's content hash: provenance is left out so the same row from a re-import is the same row."""
-        content = [self.county, self.item_code, self.kind, self.title, self.formed, self.published,
-                   list(self.channels), self.url, self.publisher, self.notice_end, self.related, self.found,
-                   sorted(self.elements.items()), self.note]
-        return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
+        content = (self.county, self.item_code, self.kind, self.title, self.formed, self.published,
+                   tuple(self.channels), self.url, self.publisher, self.notice_end, self.related, self.found,
+                   tuple(sorted(self.elements.items())), self.note)
+        # repr of str/None/bool/tuples is exact and stable, and several times faster than json for a hot path
+        return hashlib.sha256(repr(content).encode()).hexdigest()
 
     @property
     def provenance(self) -> str:
@@ -128,10 +130,21 @@ def iter_rows(conn: sqlite3.Connection, county: str, start: str | None = None,
 
 def _to_record(row: LedgerRow) -> tuple[object, ...]:
     return (row.identity, row.county, row.item_code, row.kind, row.title, row.formed, row.published,
-            json.dumps(list(row.channels), ensure_ascii=False), row.url, row.publisher, row.notice_end, row.related,
+            _channels_json(row.channels), row.url, row.publisher, row.notice_end, row.related,
             None if row.found is None else int(row.found),
             json.dumps(row.elements, ensure_ascii=False, sort_keys=True) if row.elements else None,
             row.note, row.source_file, row.source_sheet, row.source_row)
+
+
+_CHANNELS_JSON: dict[tuple[str, ...], str] = {}
+
+
+def _channels_json(channels: tuple[str, ...]) -> str:
+    """A ledger uses a few channel combinations over many rows: each is encoded once."""
+    text = _CHANNELS_JSON.get(channels)
+    if text is None:
+        text = _CHANNELS_JSON[channels] = json.dumps(list(channels), ensure_ascii=False)
+    return text
 
 
 def _from_record(rec: tuple[object, ...]) -> LedgerRow:

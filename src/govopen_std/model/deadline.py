@@ -91,14 +91,25 @@ def _parsed(text: str) -> tuple[tuple[str, object], ...]:
     return tuple(parse_deadline(text).items())
 
 
+# 自 that opens the trigger clause ("选房结果自选房结束之日起"), not the 自 of 自然资源, 自行, 自治 ...
+_FROM = re.compile(r"自(?!然|行|治|主|愿|身|动|查)")
+
+
+def _trigger(words: str) -> str | None:
+    """The event a `within` deadline counts from: what follows the last clause-opening 自, else the words
+    without a leading 从/于/在 ("在收到材料后" -> "收到材料"); the subject before 自 is not part of it."""
+    openings = list(_FROM.finditer(words))
+    event = words[openings[-1].end():] if openings else words.lstrip("从于在")
+    return event or None
+
+
 def parse_deadline(text: str) -> dict[str, object]:
     norm = text.translate(_FULLWIDTH).replace(" ", "")
     if m := _AT_LEAST.search(norm):
         return {"kind": "at_least", "days": cn_number(m.group(1)), "working_days": m.group("kind") == "工作日"}
     if m := _WITHIN.search(norm):
-        trigger = m.group("trigger").strip("自从于在") or None
         return {"kind": "within", "days": cn_number(m.group(2)), "working_days": m.group("kind") == "工作日",
-                "trigger": trigger}
+                "trigger": _trigger(m.group("trigger"))}
     if m := _BEFORE.search(norm):
         return {"kind": "before", "days": cn_number(m.group(1)), "working_days": m.group("kind") == "工作日",
                 "trigger": norm[: m.start()] or None}

@@ -87,14 +87,25 @@ def _units(query: str | None, system: System, registry: OrganizationRegistry | N
     return None
 
 
+def report_format(fmt: str, out: Path) -> str | None:
+    """The report's format: as given, or (for the default `text`, which is no file format) from the suffix."""
+    if fmt != "text":
+        return fmt
+    return {".docx": "docx", ".xlsx": "xlsx", ".json": "json"}.get(out.suffix.lower())
+
+
 def _write(report: ProgressReport, opts: StatusOptions, diags: Diagnostics) -> Path | None:
     if opts.out is None:
         return None
     from govopen_std.progress.summary import report_records
     from govopen_std.progress.writers import write_report
 
+    fmt = report_format(opts.fmt, opts.out)
+    if fmt is None:
+        diags.emit("E915", None, path=str(opts.out))
+        return None
     try:
-        return write_report(opts.fmt, report_records(report, opts.lang), opts.out)
+        return write_report(fmt, report_records(report, opts.lang), opts.out)
     except OSError as exc:
         diags.emit("E914", None, path=str(opts.out), detail=exc.strerror or str(exc))
         return None

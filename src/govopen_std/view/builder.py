@@ -11,6 +11,7 @@ from govopen_std.model.item import Item
 from govopen_std.model.law import Law
 from govopen_std.model.system import StandardProject
 from govopen_std.resolve.catalog import Catalog, ResolvedItem
+from govopen_std.view.indicators import with_indicator_tables
 from govopen_std.view.model import (
     EMPTY,
     BuildView,
@@ -161,7 +162,9 @@ def _numbered(content: tuple[tuple[str, bool], ...]) -> str:
 
 
 def _standard_view(project: StandardProject, sources: Sources, groups: dict[str, tuple[str, dict[str, str]]],
-                   rows: tuple[ItemRow, ...], laws: dict[str, Law]) -> StandardView:
+                   rows: tuple[ItemRow, ...], laws: dict[str, Law],
+                   domain_items: list[ResolvedItem] | None = None) -> StandardView:
+    """`domain_items`: the items of the project's domain (for a domain's evaluation standard's item table)."""
     assert sources.system is not None
     system = sources.system.value
     text = sources.text(project.id)
@@ -174,7 +177,8 @@ def _standard_view(project: StandardProject, sources: Sources, groups: dict[str,
         issued=project.issued.isoformat() if project.issued else None,
         implemented=project.implemented.isoformat() if project.implemented else None,
         record_no=project.record_no, ics=system.ics_of(project), ccs=system.ccs_of(project),
-        replaces=project.replaces, text=text.value if text else None, items=rows,
+        replaces=project.replaces, items=rows,
+        text=with_indicator_tables(text.value, domain_items) if text else None,
         laws=tuple(_law_view(law) for law in laws.values() if law.id in cited),
         full_title=full_title(project, next((g for g in system.groups if g.id == project.group), None)),
     )
@@ -189,9 +193,11 @@ def build_view(sources: Sources, catalog: Catalog, *, issuer: str = DEFAULT_ISSU
     by_group: dict[str, list[ItemRow]] = {}
     by_standard: dict[str, list[ItemRow]] = {}
     numbered: dict[str, int] = {}
+    resolved_by_group: dict[str, list[ResolvedItem]] = {}
     for resolved in catalog.items:
         if adopted is not None and resolved.group_id not in adopted:
             continue
+        resolved_by_group.setdefault(resolved.group_id, []).append(resolved)
         rows = by_group.setdefault(resolved.group_id, [])
         # 序号 counts the items that apply, so DOCX, HTML and XLSX print the same numbers; one that does not
         # apply keeps its place in the order but has no 序号.
@@ -206,7 +212,8 @@ def build_view(sources: Sources, catalog: Catalog, *, issuer: str = DEFAULT_ISSU
     for project in system.standards:
         own = by_group.get(project.group, []) if project.id.endswith("-00") and project.group != "general" \
             else by_standard.get(project.id, [])
-        standards.append(_standard_view(project, sources, group_meta, tuple(own), laws))
+        domain_items = resolved_by_group.get(project.group, []) if project.group != "general" else None
+        standards.append(_standard_view(project, sources, group_meta, tuple(own), laws, domain_items))
     groups = tuple(
         GroupView(g.id, g.number, g.title, g.code, tuple(g.areas), tuple((s.id, s.title) for s in g.subgroups),
                   tuple(s for s in standards if s.group_id == g.id), tuple(by_group.get(g.id, [])),
