@@ -76,6 +76,16 @@ def test_prescan_skips_quotes_comments_and_block_scalars() -> None:
     assert deep_position(text + "e: " + brackets + "\n") == (7, 68)  # the 65th "[" of line 7
 
 
+@pytest.mark.parametrize(("text", "where"), [
+    ('a: [ "\n]]]]]]]]\n" , ' + "[" * 50_000 + "]" * 50_001 + "\n", (3, 68)),  # "]" hidden in a multi-line quote
+    ("[a]: " + "[" * 50_000 + "]" * 50_000 + "\n", (1, 71)),  # a flow collection as a key, then the value
+    ('a: "x\n  ]]]]\n  y"\nb: ' + "[" * 50_000 + "]" * 50_000 + "\n", (4, 68)),  # a block-context quote
+    ("a: 'it''s ]]]]'\nb: " + "[" * 50_000 + "]" * 50_000 + "\n", (2, 68)),  # '' inside single quotes
+])
+def test_prescan_is_not_fooled_by_quotes_or_flow_keys(text: str, where: tuple[int, int]) -> None:
+    assert deep_position(text) == where
+
+
 _LOAD_TEXT_INTO = preload_module.load_text_into
 
 

@@ -40,6 +40,7 @@ class _Scan:
     blocks: list[tuple[int, bool]] = field(default_factory=list)
     flow: int = 0
     first: tuple[int, int] | None = None
+    quote: str | None = None  # the quote of a quoted scalar that runs on over the next lines
 
     def node(self, depth: int, line: int, col: int) -> None:
         """A node starts at `depth` (the root is depth 0) at 0-based `col` of 1-based `line`."""
@@ -79,6 +80,14 @@ def _scan_lines(text: str, scan: _Scan) -> None:
             if not stripped or indent > block_scalar_indent:
                 continue
             block_scalar_indent = None
+        if scan.quote is not None:  # inside a quoted scalar: nothing counts until it closes
+            end = _quote_close(line, 0, scan.quote)
+            if end < 0:
+                continue
+            scan.quote = None
+            if scan.flow:
+                _flow(line, end, number, scan)
+            continue
         if scan.flow:
             _flow(line, 0, number, scan)
             continue
@@ -114,6 +123,8 @@ def _block_line(line: str, indent: int, number: int, scan: _Scan) -> int | None:
         _flow(line, start, number, scan)
     elif rest and not rest.startswith("#"):
         scan.node(len(blocks), number, start)
+        if rest[:1] in "\"'" and _quote_end(line, start) < 0:
+            scan.quote = rest[0]  # a quoted scalar over several lines: skipped until it closes
     return None
 
 
@@ -146,22 +157,26 @@ def _flow(line: str, start: int, number: int, scan: _Scan) -> None:
             scan.node(base + scan.flow, number, at)
             scan.flow += 1
         elif char in "]}":
+            # back in block context the line goes on: a flow key can be followed by a value ("[a]: [[[…")
             scan.flow = max(0, scan.flow - 1)
-            if not scan.flow:
-                return
         elif char == "#" and (at == 0 or line[at - 1] in " \t"):
             return
         elif char in "\"'" and (at == 0 or line[at - 1] in " \t[{,:"):
             pos = _quote_end(line, at)
             if pos < 0:
-                return  # a quoted scalar running over lines: lines are scanned on their own (an estimate)
-        if scan.flow == 0:
-            return
+                scan.quote = char  # a quoted scalar running over lines: skipped until it closes
+                return
+
+
+_QUOTED_REST = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'(?!')")}
 
 
 def _quote_end(line: str, at: int) -> int:
     """The index after the quoted scalar that starts at `at`, or -1 when it does not end on this line."""
-    quote = line[at]
-    pattern = r'"(?:[^"\\]|\\.)*"' if quote == '"' else r"'(?:[^']|'')*'"
-    match = re.compile(pattern).match(line, at)
+    return _quote_close(line, at + 1, line[at])
+
+
+def _quote_close(line: str, pos: int, quote: str) -> int:
+    """The index after the quote that closes a quoted scalar whose text goes on at `pos`, or -1."""
+    match = _QUOTED_REST[quote].match(line, pos)
     return match.end() if match else -1
