@@ -74,6 +74,7 @@ def test_prescan_skips_quotes_comments_and_block_scalars() -> None:
             f"d: [x, '{brackets}', \"{brackets}\"]  # {brackets}\n")
     assert deep_position(text) is None
     assert deep_position(text + "e: " + brackets + "\n") == (7, 68)  # the 65th "[" of line 7
+    assert deep_position("- a: |\n    " + brackets + "\n  b: 1\n") is None  # block scalar content under a dash
 
 
 @pytest.mark.parametrize(("text", "where"), [
@@ -81,6 +82,9 @@ def test_prescan_skips_quotes_comments_and_block_scalars() -> None:
     ("[a]: " + "[" * 50_000 + "]" * 50_000 + "\n", (1, 71)),  # a flow collection as a key, then the value
     ('a: "x\n  ]]]]\n  y"\nb: ' + "[" * 50_000 + "]" * 50_000 + "\n", (4, 68)),  # a block-context quote
     ("a: 'it''s ]]]]'\nb: " + "[" * 50_000 + "]" * 50_000 + "\n", (2, 68)),  # '' inside single quotes
+    ("a:\n" + "-\t" * 50_000 + "x\n", (2, 129)),  # compact entries separated by tabs
+    ("--- " + "[" * 50_000 + "]" * 50_000 + "\n", (1, 70)),  # the root value on the document marker's line
+    ("- a: |\n    text\n  b: " + "[" * 50_000 + "]" * 50_000 + "\n", (3, 69)),  # a key after a block scalar
 ])
 def test_prescan_is_not_fooled_by_quotes_or_flow_keys(text: str, where: tuple[int, int]) -> None:
     assert deep_position(text) == where

@@ -23,7 +23,7 @@ MAX_DEPTH = 64  # the loader's limit (yaml_source.MAX_DEPTH): a node deeper than
 GUARD_DEPTH = 1_000
 
 # "\n" first lets the regex engine jump from line end to line end (several times faster than ^ with re.M).
-_WIDE_PREFIX = re.compile(rf"\n[ \-?:]{{{GUARD_DEPTH // 4}}}")
+_WIDE_PREFIX = re.compile(rf"\n[ \t\-?:]{{{GUARD_DEPTH // 4}}}")  # tabs may separate compact entries ("-\t-\tx")
 _FLOW_SPECIAL = re.compile(r"[\[\]{}\"'#,:]")
 _KEY = re.compile(r"""(?:[^\s#'"\[\]{},:][^#\n]*?|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*:(?=[ \t]|$)""")
 
@@ -72,14 +72,21 @@ def deep_position(text: str) -> tuple[int, int] | None:
 
 
 def _scan_lines(text: str, scan: _Scan) -> None:
-    block_scalar_indent: int | None = None  # lines deeper than this belong to a block scalar (| or >)
+    # An open block scalar (| or >): the column its parent sits at, and its content's indentation once known.
+    block_scalar: tuple[int, int | None] | None = None
     for number, line in enumerate(text.split("\n"), 1):
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
-        if block_scalar_indent is not None:
-            if not stripped or indent > block_scalar_indent:
+        if block_scalar is not None:
+            parent, content = block_scalar
+            if not stripped.strip():
                 continue
-            block_scalar_indent = None
+            if content is None and indent > parent:
+                block_scalar = (parent, indent)  # the first content line sets the indentation
+                continue
+            if content is not None and indent >= content:
+                continue
+            block_scalar = None  # a line less indented ends the scalar: it is structure again
         if scan.quote is not None:  # inside a quoted scalar: nothing counts until it closes
             end = _quote_close(line, 0, scan.quote)
             if end < 0:
@@ -91,13 +98,21 @@ def _scan_lines(text: str, scan: _Scan) -> None:
         if scan.flow:
             _flow(line, 0, number, scan)
             continue
-        if not stripped or stripped.startswith("#") or stripped.startswith("---") or stripped.startswith("%"):
+        if stripped.startswith(("---", "...")) and stripped[3:4] in ("", " ", "\t"):
+            scan.blocks.clear()  # a new document; content on the marker's line is its root value
+            rest = stripped[3:].lstrip(" \t")
+            if rest[:1] in ("[", "{"):
+                _flow(line, len(line) - len(rest), number, scan)
             continue
-        block_scalar_indent = _block_line(line, indent, number, scan)
+        if not stripped or stripped.startswith("#") or stripped.startswith("%"):
+            continue
+        owner = _block_line(line, indent, number, scan)
+        block_scalar = None if owner is None else (owner, None)
 
 
 def _block_line(line: str, indent: int, number: int, scan: _Scan) -> int | None:
-    """One line in block context; returns the indentation under which a block scalar follows, if one does."""
+    """One line in block context; when a block scalar (| or >) starts here, the column of its parent node
+    (its content lines are indented further)."""
     blocks = scan.blocks
     while blocks and blocks[-1][0] > indent:
         blocks.pop()
@@ -118,7 +133,7 @@ def _block_line(line: str, indent: int, number: int, scan: _Scan) -> int | None:
     rest = line[pos:].lstrip(" \t")
     start = len(line) - len(rest)
     if rest[:1] in ("|", ">"):
-        return indent
+        return blocks[-1][0] if blocks else -1
     if rest[:1] in ("[", "{"):
         _flow(line, start, number, scan)
     elif rest and not rest.startswith("#"):
