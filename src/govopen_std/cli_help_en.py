@@ -84,6 +84,7 @@ PARAMS: dict[str, str] = {
                 "working files",
     "diff --git": "OLD and NEW are git revisions (taken with git archive; the work tree is not touched)",
     "diff --domain": "Compare only this domain (e.g. zdbc or 征地补偿)",
+    "diff --county": "Compare this county's local catalog (6-digit code; the county profile applied, local items included)",
     "diff --format": "Terminal output: table or json",
     "diff --docx": "Also write the DOCX revision table to this file",
     "diff --json": "Also write the JSON to this file",

@@ -334,6 +334,43 @@ CATALOG: dict[str, Message] = {
 
     # --- safety-input: Y111-Y119, I850-I869, D850-D859 ---
     # (new codes of this part go below this line)
+    "Y111": Message(E, "解析该文件的进程意外终止（解析器崩溃），文件未能读取", "the process parsing this file died (a parser crash); "
+                    "the file was not read", "文件可能含有解析器无法处理的结构（如极深的嵌套）；简化该文件后重试。其他文件的检查不受影响。",
+                    "The file may hold a structure the parser cannot handle (such as extreme nesting); simplify it "
+                    "and try again. Other files are checked as usual."),
+    "Y112": Message(E, "文本含有不可见的字符 {char}（{kind}）", "the text holds {char}, {kind_en}",
+                    "删除该字符：它不显示，却使两个看起来相同的名称不同，双向文本控制符还会改变文字的显示顺序。",
+                    "Remove it: it does not show, yet makes names that look the same differ, and a bidirectional "
+                    "control changes the order in which text is displayed."),
+    "Y113": Message(E, "文本含有 Unicode 行分隔符 {char}", "the text holds the Unicode line break {char}",
+                    "用普通换行代替（多行文本写作 YAML 列表或 | 块）；YAML 把它当作换行，会使行号错位。",
+                    "Use an ordinary line break (a YAML list or a | block); YAML counts it as a line end, which "
+                    "shifts every line number after it."),
+    "Y114": Message(E, "整数过大（{digits} 位）", "integer too large ({digits} digits)",
+                    "条款号、序号等整数不会超过 {limit} 位；如果是文本，请加引号。",
+                    "Numbers such as article numbers never exceed {limit} digits; quote the value if it is text."),
+    "I850": Message(W, "公开层级标记单元格中的文字“{text}”不是层级，按所在列“{option}”导入",
+                    "the text '{text}' in a level mark cell names no level; imported as its column, {option}",
+                    "在标记列中只写 √，或写层级（如“乡、村级”）。", "Write a tick, or the levels (such as 乡、村级), in a mark cell."),
+    "I851": Message(W, "公开对象为“特定群体”，但没有写明是哪些群体", "the audience is 特定群体 (a specific group) but no group is named",
+                    "在单元格中写明群体，如“特定群体（拟征收土地所在地的村民）”，或导入后在 YAML 中补写 audience 的 who；现导入为 audience: 特定群体。",
+                    "Name the group in the cell, e.g. 特定群体（拟征收土地所在地的村民）, or add audience.who in the YAML; "
+                    "imported as audience: 特定群体 for now."),
+    "I852": Message(W, "公开主体“{subject}”是具体机关的名称，不能声明为省级标准的通用公开主体",
+                    "the subject '{subject}' names a particular body; it is not declared as a generic subject of "
+                    "the provincial standard",
+                    "省级标准写通用主体（如“县级住房城乡建设主管部门”），各县（市、区）的具体机关写在县级配置的 subjects 中；"
+                    "未在本领域声明该主体，govopen check 会再次报告它。",
+                    "Provincial standards name generic subjects (such as 县级住房城乡建设主管部门); a county's own bodies "
+                    "go into its profile's subjects. The subject was not declared; govopen check reports it again."),
+    "I853": Message(E, "{path} 本身有错误（见上），导入的事项未写入该文件", "{path} has errors itself (see above); the imported items "
+                    "were not written into it", "先修正该文件（govopen check 会报告同样的错误），再导入。",
+                    "Fix that file first (govopen check reports the same errors), then import again."),
+    "D850": Message(E, "版本“{label}”中没有县（市、区）“{county}”的配置，无法比较其本地目录",
+                    "version '{label}' has no profile for county '{county}'; its catalog cannot be compared",
+                    "两个版本都要有 standards/counties/ 下该县（市、区）的配置；不加 --county 则比较省级事项。",
+                    "Both versions need the county's profile under standards/counties/; without --county the "
+                    "province's items are compared."),
 
     # --- eval-ledger: L701-L749 ---
     # (new codes of this part go below this line)

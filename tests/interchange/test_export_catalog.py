@@ -90,7 +90,7 @@ def test_export_refuses_sources_with_errors(mini: Path, tmp_path: Path) -> None:
 
 def test_unknown_county(mini: Path, tmp_path: Path) -> None:
     result = run_cli("export", "-w", str(mini), "-o", str(tmp_path), "--county", "330999")
-    assert result.exit_code == 1 and "E904" in result.stdout
+    assert result.exit_code == 2 and "E904" in result.stdout  # a usage error, exit 2 as in `build` (issue 14)
 
 
 def test_shipped_catalog_reads_back_to_the_same_items(tmp_path: Path) -> None:

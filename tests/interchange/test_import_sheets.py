@@ -173,7 +173,7 @@ def test_county_import_writes_local_additions(mini: Path, tmp_path: Path) -> Non
 def test_county_without_profile_is_told_to_init(mini: Path, tmp_path: Path) -> None:
     sheet = county_sheet(tmp_path / "local.xlsx")
     result = run_cli("import", str(sheet), "--county", "330999", "-w", str(mini))
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a county without a profile is a usage error in every command (issue 14)
     assert "I819" in result.stdout and "govopen init --county 330999" in result.stdout
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from reliability_helpers import snapshot
 from ruamel.yaml import YAML
 
 from conftest import MINI, ROOT
@@ -61,12 +62,14 @@ def test_bad_input(name: str, tmp_path: Path, mini_baseline: set[tuple[str, str,
         (workspace / target).parent.mkdir(parents=True, exist_ok=True)  # standards/counties/ is not in mini
         shutil.copy(ROOT / source, workspace / target)
     extra = ("--fail-on", case["fail_on"]) if "fail_on" in case else ()
+    before = snapshot(tmp_path)
     result = _check(workspace, *extra)
     _assert_reported(result, case["target"], case["code"], case["line"], case["col"])
     # exactly the expected codes and nothing else: findings beyond those of the untouched mini workspace
     new = _findings(result.stdout) - mini_baseline
     assert new, result.stdout
     assert sorted({code for *_where, code in new}) == sorted(case.get("codes", [case["code"]])), sorted(new)
+    assert snapshot(tmp_path) == before  # nothing in or beside the workspace changed (issue 14)
 
 
 FINDING = re.compile(r"^(?P<path>[^\s:][^:]*?)(?::(?P<line>\d+):(?P<col>\d+))?: \S+ (?P<code>[A-Z][0-9]{3}) ")

@@ -18,15 +18,13 @@ def export(
     lang: Lang = LANG,
 ) -> None:
     """导出公开事项目录（固定列顺序，列名见 README），文件名为 catalog-<province|行政区划代码>.<格式>。"""
-    from govopen_std.diagnostics import ExitCode, GovOpenError
     from govopen_std.interchange.exporter import FORMATS, ExportOptions, export_catalog
     from govopen_std.interchange.report import print_export
+    from govopen_std.usage import check_county_code, check_formats, exit_code
 
-    unknown = [f for f in fmt if f not in FORMATS]
-    if unknown:
-        raise GovOpenError("E902", detail=f"未知的格式 {'、'.join(unknown)}（可选：{'、'.join(FORMATS)}）",
-                           detail_en=f"unknown format {', '.join(unknown)} (valid: {', '.join(FORMATS)})")
+    check_formats(fmt, FORMATS)  # usage errors exit 2 before any source is read, as in `build`
+    check_county_code(county)
     opts = ExportOptions(workspace=workspace, out_dir=out, county=county, formats=tuple(fmt) or FORMATS)
     result = export_catalog(opts)
     print_export(result, sys.stdout, lang=lang.value)
-    raise typer.Exit(ExitCode.OK if result.ok else ExitCode.FINDINGS)
+    raise typer.Exit(exit_code(result.diagnostics))  # a county without a profile (E904) is exit 2, as in `build`

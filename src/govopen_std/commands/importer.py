@@ -29,15 +29,17 @@ def import_catalog(
     lang: Lang = LANG,
 ) -> None:
     """导入国家目录格式的公开事项表格，写成 YAML，并检查写入的结果。退出码：0 无错误，1 表格或写入结果有错误，2 用法错误。"""
-    from govopen_std.diagnostics import ExitCode, GovOpenError
+    from govopen_std.diagnostics import Diagnostics, GovOpenError
     from govopen_std.interchange.importer import ImportOptions
     from govopen_std.interchange.importer import import_catalog as run_import
     from govopen_std.interchange.report import import_json, print_import
+    from govopen_std.usage import check_county_code, exit_code
 
     if standard and county:
         raise GovOpenError("E902", detail="--standard 和 --county 只能选一个（县级事项的所属标准写在表格的“所属标准”列）",
                            detail_en="give --standard or --county, not both (a county item's standard is the sheet's "
                                      "所属标准 column)")
+    check_county_code(county)  # before the sheet is read: exit 2, as in every command
     opts = ImportOptions(path=path, workspace=workspace, standard=standard, county=county, domain=domain,
                          sheets=tuple(sheet), dry_run=dry_run)
     result = run_import(opts)
@@ -45,4 +47,5 @@ def import_catalog(
         import_json(result, sys.stdout, lang=lang.value)
     else:
         print_import(result, sys.stdout, lang=lang.value, preview=dry_run)
-    raise typer.Exit(ExitCode.OK if result.ok else ExitCode.FINDINGS)
+    # exit 2 when the only errors are usage errors (a malformed --county is refused above; I819: no profile yet)
+    raise typer.Exit(exit_code(Diagnostics([*result.diagnostics.items, *result.after_check])))

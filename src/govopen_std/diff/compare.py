@@ -43,8 +43,15 @@ class Version:
     group_order: list[str]
 
 
-def version_of(label: str, sources: Sources, diags: Diagnostics, domain: str | None = None) -> Version:
+def version_of(label: str, sources: Sources, diags: Diagnostics, domain: str | None = None,
+               county: str | None = None) -> Version:
+    """One side: the province's items, or with `county` that county's resolved catalog (`diff.county`)."""
     projects = sources.system.value.standards if sources.system else []
+    groups = {g.id: g for g in sources.system.value.groups} if sources.system else {}
+    titles = {p.id: full_title(p, groups.get(p.group)) for p in projects}  # 考核评价 alone names eight standards
+    laws = {law.value.id: law.value for law in sources.laws}
+    if county is not None:
+        return Version(label, _county_entries(label, sources, county, diags, domain), laws, titles, list(groups))
     group_of = {p.id: p.group for p in projects}
     entries: dict[str, Entry] = {}
     order = [p.id for p in projects] + sorted(set(sources.items) - {p.id for p in projects})
@@ -58,9 +65,15 @@ def version_of(label: str, sources: Sources, diags: Diagnostics, domain: str | N
                 diags.add(Diagnostic.make("D845", located.location("code"), label=label, code=code))
                 continue
             entries[code] = Entry(located.value, sid, group)
-    groups = {g.id: g for g in sources.system.value.groups} if sources.system else {}
-    titles = {p.id: full_title(p, groups.get(p.group)) for p in projects}  # 考核评价 alone names eight standards
-    return Version(label, entries, {law.value.id: law.value for law in sources.laws}, titles, list(groups))
+    return Version(label, entries, laws, titles, list(groups))
+
+
+def _county_entries(label: str, sources: Sources, county: str, diags: Diagnostics,
+                    domain: str | None) -> dict[str, Entry]:
+    from govopen_std.diff.county import county_items
+
+    resolved = county_items(label, sources, county, diags) or []
+    return {r.code: Entry(r.item, r.standard_id, r.group_id) for r in resolved if domain in (None, r.group_id)}
 
 
 # --- one field ----------------------------------------------------------------------------------------
@@ -199,12 +212,17 @@ def compare_versions(old: Version, new: Version) -> list[ItemChange]:
     return sorted(changes, key=lambda c: (order.get(c.group_id, len(order)), c.code))
 
 
-def diff_sources(old: tuple[str, Sources], new: tuple[str, Sources], *, domain: str | None = None) -> DiffResult:
-    """Compare two loaded versions (label, sources); `domain` limits it to one group."""
+def diff_sources(old: tuple[str, Sources], new: tuple[str, Sources], *, domain: str | None = None,
+                 county: str | None = None) -> DiffResult:
+    """Compare two loaded versions (label, sources); `domain` limits it to one group; `county` compares that
+    county's resolved catalogs instead of the province's items."""
     from govopen_std.view.builder import build_date
 
-    result = DiffResult(old[0], new[0], domain=domain, date=build_date(new[1]))
-    before = version_of(old[0], old[1], result.diagnostics, domain)
-    after = version_of(new[0], new[1], result.diagnostics, domain)
+    result = DiffResult(old[0], new[0], domain=domain, date=build_date(new[1]), county=county)
+    before = version_of(old[0], old[1], result.diagnostics, domain, county)
+    after = version_of(new[0], new[1], result.diagnostics, domain, county)
+    if county is not None and result.diagnostics.has_errors:  # a version without the county's profile (D850)
+        result.compared = False
+        return result
     result.changes = compare_versions(before, after)
     return result

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from govopen_std.diagnostics import Diagnostics, ExitCode
+from govopen_std.diagnostics import Diagnostics, ExitCode, Severity
 
 ChangeKind = Literal["added", "removed", "changed"]
 KIND_LABELS: dict[str, str] = {"added": "新增事项", "removed": "删除事项", "changed": "修改事项"}
@@ -77,13 +77,15 @@ class DiffResult:
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     date: dt.date = dt.date(2017, 8, 3)  # the newer version's build date (never the clock)
     domain: str | None = None
+    county: str | None = None  # `--county`: the county whose resolved catalogs were compared
     written: list[Path] = field(default_factory=list)
     compared: bool = True  # False: a version's sources have errors, so there are no changes to show
 
     @property
     def exit_code(self) -> ExitCode:
-        if not self.compared:
-            return ExitCode.FINDINGS
+        if not self.compared:  # a version's sources have errors (1), or a version lacks the county's profile (2)
+            errors = [d.code for d in self.diagnostics.items if d.severity >= Severity.ERROR]
+            return ExitCode.USAGE if errors and set(errors) == {"D850"} else ExitCode.FINDINGS
         return ExitCode.USAGE if self.diagnostics.has_errors else ExitCode.OK
 
     def of_kind(self, kind: ChangeKind) -> list[ItemChange]:
@@ -99,7 +101,7 @@ class DiffResult:
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         """The result as JSON; without a comparison, `summary` and `changes` are null (never "all removed")."""
-        return {"old": self.old_label, "new": self.new_label, "domain": self.domain,
+        return {"old": self.old_label, "new": self.new_label, "domain": self.domain, "county": self.county,
                 "summary": self.summary() if self.compared else None,
                 "changes": [c.to_dict(lang) for c in self.changes] if self.compared else None,
                 "diagnostics": [d.to_dict(lang) for d in self.diagnostics.sorted()]}

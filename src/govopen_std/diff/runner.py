@@ -23,6 +23,7 @@ class DiffOptions:
     git: bool = False
     workspace: Path | None = None
     domain: str | None = None
+    county: str | None = None  # compare this county's resolved catalogs (province's items when None)
     docx: Path | None = None
     json_out: Path | None = None
 
@@ -64,9 +65,11 @@ def compare_sides(old: Side, new: Side, opts: DiffOptions) -> DiffResult:
     before, after = load_side(old, diags), load_side(new, diags)
     if diags.has_errors:  # an item that failed to load would show as deleted: compare nothing, write nothing
         return DiffResult(old.label, new.label, diagnostics=diags, domain=opts.domain, compared=False)
-    result = diff_sources((old.label, before), (new.label, after), domain=_domain(opts.domain, after, before))
+    result = diff_sources((old.label, before), (new.label, after), domain=_domain(opts.domain, after, before),
+                          county=opts.county)
     result.diagnostics.extend(diags)
-    _write(result, opts)
+    if result.compared:
+        _write(result, opts)
     return result
 
 

@@ -27,15 +27,13 @@ SHEET_TITLE = "公开台账"
 # the day written into the XLSX document properties: fixed, so the file depends on the store only
 PROPERTIES_DAY = dt.date(2018, 1, 1)
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def formula_safe(cell: str) -> str:
-    """A CSV cell a spreadsheet shows as text: `'` before a leading = + - @ tab or CR.
+    """A CSV cell a spreadsheet shows as text: `'` before a leading = + - @ tab or CR (the shared rule,
+    `render.csv_cells.neutralise`, which `ledger_cells` undoes when the file is imported again)."""
+    from govopen_std.render.csv_cells import neutralise
 
-    TODO(merge): replace with the shared helper another branch is adding (same rule), then delete this one.
-    """
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    return neutralise(cell)
 
 
 def row_cells(row: LedgerRow, names: Mapping[str, str]) -> list[str]:

@@ -10,8 +10,6 @@ CSV in UTF-8 with a BOM so that Excel opens it as UTF-8.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -111,11 +109,9 @@ def write_xlsx(view: BuildView, rows: list[list[str]], path: Path) -> Path:
 
 
 def write_csv(view: BuildView, rows: list[list[str]], path: Path) -> Path:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(EXPORT_COLUMNS)
-    writer.writerows(rows)
-    path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+    from govopen_std.render.csv_cells import csv_bytes
+
+    path.write_bytes(csv_bytes(EXPORT_COLUMNS, rows))  # cells a spreadsheet would run as formulas are neutralised
     return path
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation
 from govopen_std.interchange.text import clean
+from govopen_std.render.csv_cells import restore
 
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
@@ -103,7 +104,8 @@ def _decode(raw: bytes, display: str, diags: Diagnostics) -> str:
 
 def read_csv(path: Path, display: str, diags: Diagnostics) -> list[Grid]:
     text = _decode(path.read_bytes(), display, diags)
-    values = [[clean(v) for v in row] for row in csv.reader(io.StringIO(text, newline=""))]
+    # restore: a cell govopen's export wrote as '=… (formula injection, render.csv_cells) reads back as =…
+    values = [[clean(restore(v)) for v in row] for row in csv.reader(io.StringIO(text, newline=""))]
     return [_a1_grid(display, values)]
 
 

@@ -23,12 +23,14 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics, GovOpenError, Severity, SourceLocation, relpath
+from govopen_std.interchange.cell_checks import NEAR_MISS, concrete_body
 from govopen_std.interchange.coding import Coder
 from govopen_std.interchange.context import ImportContext, build_context
 from govopen_std.interchange.county_edits import CountyBase, Edits, is_local, judge_rows
 from govopen_std.interchange.grid import SUFFIXES, read_grids
 from govopen_std.interchange.header import read_layout
 from govopen_std.interchange.rows import Draft, Target, read_drafts
+from govopen_std.interchange.target_guard import unreadable_target
 from govopen_std.interchange.text import suggestion
 from govopen_std.interchange.yaml_out import (
     amendment_node,
@@ -46,8 +48,6 @@ from govopen_std.model.base import alias_table
 from govopen_std.model.county import CountyProfile, LocalItem
 from govopen_std.model.item import Item
 
-# A subject this close to a declared one is a misspelling to fix (I809), not a new subject to declare.
-NEAR_MISS = 0.6
 OLD_EXCEL = (".xls", ".et")  # binary Excel and WPS workbooks: openpyxl reads only .xlsx
 SUMMED_UP = {"I812": "I833"}  # a hint repeated on many rows -> the code of its one-line summary
 LISTED_CELLS = 8
@@ -276,7 +276,8 @@ def _new_subjects(run: _Run, group_id: str, items: list[Item]) -> list[str]:
     for item in items:
         for subject in item.subject:
             near = difflib.get_close_matches(subject, declared, n=1, cutoff=NEAR_MISS)
-            if subject not in declared and subject not in new and not near:
+            # a concrete body (市住房和城乡建设局) is never declared as a generic subject: it is an I852 at its cell
+            if subject not in declared and subject not in new and not near and not concrete_body(subject):
                 new.append(subject)
     return new
 
@@ -373,6 +374,8 @@ def write_county(run: _Run, pairs: list[tuple[Item, Draft]]) -> None:
     assert run.opts.county is not None and run.profile_path is not None
     if not pairs and not run.edits.amendments:
         return
+    if unreadable_target(run.profile_path, relpath(run.profile_path, run.workspace.root), run.diags):
+        return
     items = [item for item, _ in pairs]
     doc = load_document(run.profile_path)
     replaced = add_local_items(doc, items, [d for _, d in pairs]) if pairs else 0
@@ -405,6 +408,8 @@ def write_all(run: _Run, by_target: dict[str, list[tuple[Item, Draft]]]) -> None
             run.diags.add(Diagnostic.make("I838", SourceLocation(existing), standard=target, existing=existing,
                                           path=shown, name=path.name))
             continue
+        if unreadable_target(path, relpath(path, run.workspace.root), run.diags):
+            continue  # a hostile or broken text: its errors are reported, nothing is written into it
         doc, old = text_document(run, target, [item for item, _ in pairs], path)
         _save(run, path, doc, items=len(pairs), replaced=old)
 
@@ -423,7 +428,10 @@ def _county_profile(run: _Run) -> bool:
             if isinstance(subjects, dict):
                 run.ctx.local_bodies = {str(v): str(k) for k, v in subjects.items() if v}
             return True
-    path = relpath(run.standards_dir / "counties" / f"{code}.yaml", run.workspace.root)
+    named = run.standards_dir / "counties" / f"{code}.yaml"
+    path = relpath(named, run.workspace.root)
+    if unreadable_target(named, path, run.diags):  # a profile that exists but does not load: its errors, not I819
+        return False
     run.diags.add(Diagnostic.make("I819", None, county=code, path=path))
     return False
 

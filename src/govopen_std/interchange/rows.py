@@ -18,6 +18,7 @@ from typing import Any
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation
 from govopen_std.interchange import cells
+from govopen_std.interchange.cell_checks import concrete_body, in_order, levels_from_mark, near_miss
 from govopen_std.interchange.context import GroupInfo, ImportContext
 from govopen_std.interchange.grid import Cell, Grid
 from govopen_std.interchange.header import MARK_GROUPS, Layout
@@ -188,13 +189,17 @@ class RowReader:
             for p in found:
                 self.problem(draft, "basis", p, row)
         if text(row, "subject"):
-            subjects, found = cells.parse_subjects(text(row, "subject"),
-                                                   ctx.known_subjects(draft.group.id if draft.group else None))
+            known = ctx.known_subjects(draft.group.id if draft.group else None)
+            subjects, found = cells.parse_subjects(text(row, "subject"), known)
             # a county sheet names its local bodies; the profile maps them back to the generic subjects
             draft.local_subjects = subjects
             data["subject"] = list(dict.fromkeys(ctx.local_bodies.get(s, s) for s in subjects))
+            bodies = self.concrete_bodies(subjects, known)
             for p in found:
-                self.problem(draft, "subject", p, row)
+                if p.params.get("subject") not in bodies:  # those get the I852 below instead
+                    self.problem(draft, "subject", p, row)
+            for body in bodies:
+                self.problem(draft, "subject", cells.Problem("I852", {"subject": body}), row)
         if text(row, "deadline"):
             data["deadline"] = text(row, "deadline").replace("\n", "")
         self.fill_channels(draft, row)
@@ -252,11 +257,13 @@ class RowReader:
                 kind = self.one_of(draft, row, "audience", "公开对象", chosen, prefer="全社会")
                 who = texts.get(kind, "")
                 data["audience"] = {"kind": kind, "who": who} if who else kind
+        if data.get("audience") == "特定群体":  # ticked or written without the group: never silently
+            draft.problems.append(Diagnostic.make("I851", self.mark_at(row, "audience", "特定群体")))
         if text(row, "level"):
             data["level"], found = cells.parse_levels(text(row, "level"), ctx.levels)
             for p in found:
                 self.problem(draft, "level", p, row)
-        elif chosen := self.marked(row, "level")[0]:
+        elif chosen := self.marked_levels(draft, row):
             data["level"] = chosen
         if text(row, "openness"):
             data["openness"], found = cells.choice(text(row, "openness"), ctx.openness, "五公开")
@@ -264,6 +271,29 @@ class RowReader:
                 self.problem(draft, "openness", p, row)
         elif chosen := self.marked(row, "openness")[0]:
             data["openness"] = self.one_of(draft, row, "openness", "五公开", chosen, prefer=chosen[0])
+
+    def mark_at(self, row: _Row, group: str, option: str) -> SourceLocation:
+        """The mark cell of `option` in `group` (the 特定群体 column), else the field's cell."""
+        ref = next((r for o, _mark, r in row.marks.get(group, []) if o == option), "")
+        return self.grid.at(ref) if ref else self.at(row, group)
+
+    def marked_levels(self, draft: Draft, row: _Row) -> list[str]:
+        """Levels of the ticked 公开层级 columns, plus every level a mark cell names in text ('乡、村级')."""
+        values: list[str] = []
+        for option, mark, ref in row.marks.get("level", []):
+            found, problem = levels_from_mark(option, mark, self.ctx.levels)
+            values += found
+            if problem is not None:
+                draft.problems.append(Diagnostic.make(problem.code, self.grid.at(ref), **problem.params))
+        return in_order(values, self.ctx.levels)
+
+    def concrete_bodies(self, subjects: list[str], known: list[str]) -> list[str]:
+        """Undeclared subjects that name a concrete body (市住房和城乡建设局), in a provincial import: an I852 each,
+        and never declared as a generic subject of the domain (importer._new_subjects)."""
+        if self.target.county:
+            return []
+        # a near miss of a declared subject (县自然资源局) is a misspelling: its I809 names the right one
+        return [s for s in subjects if s not in known and concrete_body(s) and not near_miss(s, known)]
 
     def one_of(self, draft: Draft, row: _Row, name: str, label: str, chosen: list[str], *, prefer: str) -> str:
         """One value from several ticked marks; more than one is a warning (I811)."""

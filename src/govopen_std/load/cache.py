@@ -42,7 +42,8 @@ MAX_ENTRIES = 50_000  # pruned (oldest first) past this, so the cache cannot gro
 
 PACKAGE = Path(__file__).resolve().parents[1]
 # The modules whose code decides what a parsed-file entry holds.
-LOADER_MODULES = ("load/yaml_source.py", "load/yaml_errors.py", "load/fastyaml.py", "load/cache.py", "diagnostics.py")
+LOADER_MODULES = ("load/yaml_source.py", "load/yaml_errors.py", "load/fastyaml.py", "load/cache.py", "diagnostics.py",
+                  "load/depth_scan.py", "load/text_guards.py")
 
 
 def digest(data: bytes) -> str:

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from govopen_std.load.text_guards import check_integer
+
 Loc = tuple[str | int, ...]
 Positions = dict[Loc, tuple[int, int]]
 
@@ -69,6 +71,7 @@ def convert_scalar(tag: str, value: str) -> Any:
     if tag.endswith(":bool"):
         return _BOOL.get(value, bool(value))
     if tag.endswith(":int"):
+        check_integer(value)  # HugeInteger: the composing path reports it (Y114) at the scalar
         try:
             return int(value.replace("_", ""), 0)
         except ValueError:

@@ -5,7 +5,8 @@ file is read once, hashed, and looked up in the cache (`load.cache`). Files that
 `yaml_source.load_text_into`, exactly as an uncached load does, in worker processes when there is
 enough to parse to pay for them (each worker returns its result in the same marshalled form the cache
 stores). Results are applied in file order, so diagnostics and data are the same whatever was cached
-and however many processes ran. A special file (a FIFO, a device: `discover.special`) is never opened: it
+and however many processes ran. A worker that dies (a crash in a C parser) costs only the file that killed it:
+that file is a located Y111, the others are parsed again one by one. A special file (a FIFO, a device: `discover.special`) is never opened: it
 is a Y108 here, where a read would block.
 """
 
@@ -112,12 +113,44 @@ def _parallel(raws: list[bytes], jobs: int) -> bool:
     return jobs > 1 and len(raws) > 1 and sum(map(len, raws)) >= PARALLEL_MIN_BYTES and _fork_context() is not None
 
 
-def _parse_parallel(raws: list[bytes], jobs: int) -> list[bytes]:
+def _parse_parallel(raws: list[bytes], jobs: int) -> list[bytes | None]:
+    """Each file's payload, parsed in worker processes; None for a file whose worker died (a parser crash)."""
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     chunk = max(1, len(raws) // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
-        return list(pool.map(parse_payload, raws, chunksize=chunk))
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
+            return list(pool.map(parse_payload, raws, chunksize=chunk))
+    except BrokenProcessPool:  # a worker died (a segfault in a C parser): find out which file killed it
+        return _parse_one_by_one(raws)
+
+
+def _parse_one_by_one(raws: list[bytes]) -> list[bytes | None]:
+    """Parse the files one at a time in a single worker, starting a new worker after each crash, so a crash is
+    put down to the one file that caused it and every other file still gets its ordinary result."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    results: list[bytes | None] = []
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=_fork_context())
+    try:
+        for raw in raws:
+            try:
+                results.append(pool.submit(parse_payload, raw).result())
+            except BrokenProcessPool:
+                results.append(None)
+                pool.shutdown(wait=True)
+                pool = ProcessPoolExecutor(max_workers=1, mp_context=_fork_context())
+    finally:
+        pool.shutdown(wait=True)
+    return results
+
+
+def _crashed(path: Path, display: str, raw_digest: str) -> Loaded:
+    """A file whose parser process died: a located error naming it instead of a broken build (never cached)."""
+    source = SourceFile(path=path, display=display, digest=raw_digest)
+    return Loaded(source, [Diagnostic.make("Y111", SourceLocation(display, 1, 1))])
 
 
 def _prune_now() -> bool:
@@ -154,6 +187,9 @@ def preload(paths: Iterable[Path], root: Path, *, store: cache.Store | None,
     if _parallel(raws, jobs or default_jobs()):
         for (path, display, raw, raw_digest), payload in zip(misses, _parse_parallel(raws, jobs or default_jobs()),
                                                              strict=True):
+            if payload is None:
+                found[path] = _crashed(path, display, raw_digest)
+                continue
             loaded = _apply(payload, raw, path, display, raw_digest)
             if loaded is not None:
                 found[path] = loaded

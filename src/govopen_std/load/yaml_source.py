@@ -19,8 +19,10 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation
+from govopen_std.load.depth_scan import deep_position
 from govopen_std.load.fastyaml import convert_scalar, fast_build
 from govopen_std.load.gcpause import gc_paused
+from govopen_std.load.text_guards import MAX_INT_DIGITS, HugeInteger, unicode_line_breaks
 from govopen_std.load.yaml_errors import GENERIC_ADVICE, problem_zh, read_error, syntax_diagnostic
 
 Loc = tuple[str | int, ...]
@@ -99,7 +101,12 @@ class _Builder:
         if isinstance(node, SequenceNode):
             return [self.build(child, (*loc, i), depth + 1) for i, child in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        return _scalar(node)
+        try:
+            return _scalar(node)
+        except HugeInteger as exc:
+            self.failed = True
+            self.diags.add(Diagnostic.make("Y114", self._loc(node), digits=exc.digits, limit=MAX_INT_DIGITS))
+            return None
 
     def _mapping(self, node: MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -186,6 +193,15 @@ def _load_text_into(source: SourceFile, raw: bytes, diags: Diagnostics) -> Sourc
     source.text = text
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         diags.add(Diagnostic.make("Y107", SourceLocation(source.display, 1, 1)))
+        return source
+    breaks = unicode_line_breaks(text)  # YAML ends a line there: every later position would be off by a line
+    if breaks:
+        for line, col, char in breaks:
+            diags.add(Diagnostic.make("Y113", SourceLocation(source.display, line, col), char=char))
+        return source
+    deep = deep_position(text)  # before any C parser: a deep enough file crashes ruamel's C composer
+    if deep is not None:
+        diags.add(Diagnostic.make("Y106", SourceLocation(source.display, *deep), detail=f"嵌套超过 {MAX_DEPTH} 层"))
         return source
     fast = fast_build(text)
     if fast is not None:

@@ -48,9 +48,12 @@ def write_package(data: bytes, path: Path, day: dt.date, replace: dict[str, byte
 
 
 def save_workbook(workbook: Any, path: Path, day: dt.date) -> Path:
-    """Save an openpyxl workbook reproducibly (its properties dated `day`)."""
+    """Save an openpyxl workbook reproducibly (its properties dated `day`), every string cell as text."""
     from openpyxl.xml.functions import tostring
 
+    from govopen_std.render.csv_cells import keep_text
+
+    keep_text(workbook)  # a text starting with "=" must not become a formula (formula injection)
     buffer = io.BytesIO()
     workbook.save(buffer)
     stamp = build_datetime(day)
