@@ -355,6 +355,27 @@ CATALOG: dict[str, Message] = {
 
     # --- content: C430-C449, R320-R329 ---
     # (new codes of this part go below this line)
+    "C430": Message(E, "国家事项“{name}”对应的事项“{code}”在{domain}领域中不存在",
+                    "national item '{name}' maps to '{code}', which is no item of the domain {domain}",
+                    "对应事项写本领域已有的事项编码；事项尚未编写的，改写 not_covered 并说明理由。",
+                    "Map to an existing item code of the domain, or write not_covered with the reason."),
+    "C431": Message(E, "国家事项“{name}”在覆盖矩阵中重复列出（首次在 {first}）",
+                    "national item '{name}' is listed twice in the coverage matrix (first at {first})",
+                    "每个国家事项只列一行；几项本体系事项共同覆盖时，在 codes 中列出全部编码。",
+                    "List each national item once; put every covering code in its codes."),
+    "C432": Message(E, "国家事项引用的指引“{guideline}”未在 guidelines 中列出（已列：{known}）",
+                    "a national item cites guideline '{guideline}', which guidelines does not list (listed: {known})"),
+    "C433": Message(E, "覆盖矩阵的领域“{domain}”不是 system.yaml 中的领域（可用：{known}）",
+                    "the coverage matrix's domain '{domain}' is no domain of system.yaml (known: {known})"),
+    "C434": Message(E, "事项“{code}”已由国家事项对应，不应同时列为浙江增设",
+                    "item '{code}' is mapped from a national item, so it is no Zhejiang addition",
+                    "从 additions 中删去该编码。", "Remove the code from additions."),
+    "C435": Message(W, "{domain}领域的事项“{code}”既未对应国家事项，也未列为浙江增设",
+                    "item '{code}' of the domain {domain} is neither mapped from a national item nor a Zhejiang addition",
+                    "在对应的国家事项的 codes 中加上该编码，或在 additions 中列出并说明增设理由。",
+                    "Add the code to the codes of its national item, or list it under additions with the reason."),
+    "C436": Message(E, "领域“{domain}”已有覆盖矩阵（在 {first}）", "the domain '{domain}' has a coverage matrix already "
+                    "(at {first})", "每个领域一个覆盖矩阵文件。", "One coverage matrix file per domain."),
 
     # --- tests: (removals only) ---
     # (new codes of this part go below this line)

@@ -70,9 +70,11 @@ class SourcePaths:
     counties: list[Path]
     # A second file for a single-file role (system.yml beside system.yaml): (the extra file, the one used).
     duplicates: tuple[tuple[Path, Path], ...] = ()
+    # The national coverage matrix (standards/coverage/*.yaml): which national guideline item maps to which item.
+    coverage: tuple[Path, ...] = ()
 
     def all(self) -> list[Path]:
-        paths = [self.config, self.system, self.vocabulary, *self.laws, *self.texts, *self.counties]
+        paths = [self.config, self.system, self.vocabulary, *self.laws, *self.texts, *self.counties, *self.coverage]
         if self.organizations:
             paths.append(self.organizations)
         return paths + [extra for extra, _ in self.duplicates]
@@ -134,4 +136,5 @@ def discover(standards: Path, config: Path) -> SourcePaths:
         texts=texts,
         counties=yaml_files(standards / "counties"),
         duplicates=tuple(duplicates),
+        coverage=tuple(yaml_files(standards / "coverage")),
     )

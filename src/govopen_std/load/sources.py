@@ -58,6 +58,7 @@ class Sources:
     items: dict[str, list[Located[Item]]] = field(default_factory=dict)  # by standard id, in file order
     files: list[SourceFile] = field(default_factory=list)
     raw_counties: list[SourceFile] = field(default_factory=list)
+    raw_coverage: list[SourceFile] = field(default_factory=list)  # standards/coverage/*.yaml, validated by load.coverage
     organizations: SourceFile | None = None
     invalid_law_ids: set[str] = field(default_factory=set)  # entries that failed validation, by their raw id
     # Texts that could not be used (unreadable, bad YAML, an invalid head): their id, subjects and items are
@@ -225,6 +226,7 @@ def _load_sources(workspace: Workspace, diags: Diagnostics, cache_dir: Path | No
     if paths.organizations is not None:
         sources.organizations = reader.read(paths.organizations)
     sources.raw_counties = [reader.read(p) for p in paths.counties]
+    sources.raw_coverage = [reader.read(p) for p in paths.coverage]
     sources.files = reader.files
     sources.incomplete = diags.has_errors
     return sources
