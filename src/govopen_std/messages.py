@@ -374,6 +374,19 @@ CATALOG: dict[str, Message] = {
                     "item '{code}' of the domain {domain} is neither mapped from a national item nor a Zhejiang addition",
                     "在对应的国家事项的 codes 中加上该编码，或在 additions 中列出并说明增设理由。",
                     "Add the code to the codes of its national item, or list it under additions with the reason."),
+    "C437": Message(E, "{where} 的{level}事项序号应从 {start} 起连续编号，缺少 {missing}（“{code}”编在缺号之后）",
+                    "{where}: {level_en} numbers must run consecutively from {start}; {missing} is missing "
+                    "('{code}' comes after the gap)",
+                    "《基层政务信息分类与编码规范》：一级事项序号在领域内（按子领域划分区间的，在子领域区间内）从起点起连续编号，"
+                    "二级事项序号在一级事项内从01起连续编号。",
+                    "gen-02 numbers primary items consecutively within the domain (or within the sub-domain's "
+                    "declared range) and secondary items from 01 within their primary item."),
+    "C438": Message(E, "事项“{code}”属于子领域“{area}”，其一级事项序号应在 {low}–{high} 之间",
+                    "item '{code}' belongs to the sub-domain '{area}', whose primary numbers are {low}-{high}",
+                    "按 gen-02 的 coding.area_ranges 为该子领域声明的区间编号。",
+                    "Number it within the range gen-02's coding.area_ranges declares for the sub-domain."),
+    "C439": Message(E, "gen-02 为 {domain} 的子领域“{area}”声明的一级序号区间无效：{detail}",
+                    "gen-02's primary range for {domain} sub-domain '{area}' is invalid: {detail_en}"),
     "C436": Message(E, "领域“{domain}”已有覆盖矩阵（在 {first}）", "the domain '{domain}' has a coverage matrix already "
                     "(at {first})", "每个领域一个覆盖矩阵文件。", "One coverage matrix file per domain."),
 

@@ -11,6 +11,7 @@ from govopen_std.check import (
     coverage_rules,
     item_rules,
     law_rules,
+    numbering_rules,
     organization_rules,
     placeholder_rules,
     status_rules,
@@ -24,7 +25,8 @@ from govopen_std.load.gcpause import gc_paused
 
 RULES: dict[str, ModuleType] = {
     rule.ID: rule for rule in (system_rules, text_rules, law_rules, item_rules, placeholder_rules,
-                               organization_rules, status_rules, character_rules, template_rules, coverage_rules)
+                               organization_rules, status_rules, character_rules, template_rules, coverage_rules,
+                               numbering_rules)
 }
 
 ExtraRule = Callable[[CheckContext], Iterator[Diagnostic]]
