@@ -387,6 +387,13 @@ CATALOG: dict[str, Message] = {
                     "Number it within the range gen-02's coding.area_ranges declares for the sub-domain."),
     "C439": Message(E, "gen-02 为 {domain} 的子领域“{area}”声明的一级序号区间无效：{detail}",
                     "gen-02's primary range for {domain} sub-domain '{area}' is invalid: {detail_en}"),
+    "C440": Message(E, "已核实的“{fact}”不是本县配置中写出的事实", "verified '{fact}' is no fact this profile states",
+                    "写作 government、subjects.<通用主体> 或 channels.<渠道>，且该项在配置中有值（可用：{known}）。",
+                    "Write government, subjects.<generic subject> or channels.<channel> for a value the profile "
+                    "states (available: {known})."),
+    "C441": Message(E, "已核实的“{fact}”没有写出处", "verified '{fact}' gives no source",
+                    "写明核实所依据的公开资料，如“区人民政府网站机构职能栏目”。",
+                    "Name the public source it was checked against."),
     "C436": Message(E, "领域“{domain}”已有覆盖矩阵（在 {first}）", "the domain '{domain}' has a coverage matrix already "
                     "(at {first})", "每个领域一个覆盖矩阵文件。", "One coverage matrix file per domain."),
 

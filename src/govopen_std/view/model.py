@@ -67,6 +67,7 @@ class ChannelDetail:
 
     name: str
     detail: str  # one or more values, joined with "；"
+    verified: bool = True  # False: the profile records no source for it (shown as 待核实)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class ItemRow:
     note: str | None = None  # the item's 备注
     amendment_note: str | None = None  # the county's 细化说明 (`amend: … note:`), for 本县细化 items
     channel_details: tuple[ChannelDetail, ...] = ()  # the county's carriers of the channels this item uses
+    unverified_subjects: tuple[str, ...] = ()  # local body names without a recorded source (shown as 待核实)
 
     @property
     def seq_text(self) -> str:
