@@ -374,13 +374,14 @@ CATALOG: dict[str, Message] = {
                     "item '{code}' of the domain {domain} is neither mapped from a national item nor a Zhejiang addition",
                     "在对应的国家事项的 codes 中加上该编码，或在 additions 中列出并说明增设理由。",
                     "Add the code to the codes of its national item, or list it under additions with the reason."),
-    "C437": Message(E, "{where} 的{level}事项序号应从 {start} 起连续编号，缺少 {missing}（“{code}”编在缺号之后）",
+    "C437": Message(W, "{where} 的{level}事项序号应从 {start} 起连续编号，缺少 {missing}（“{code}”编在缺号之后）",
                     "{where}: {level_en} numbers must run consecutively from {start}; {missing} is missing "
                     "('{code}' comes after the gap)",
                     "《基层政务信息分类与编码规范》：一级事项序号在领域内（按子领域划分区间的，在子领域区间内）从起点起连续编号，"
-                    "二级事项序号在一级事项内从01起连续编号。",
+                    "二级事项序号在一级事项内从01起连续编号。撤销事项的编码不再分配，由此留下的缺号应在修订记录中说明。",
                     "gen-02 numbers primary items consecutively within the domain (or within the sub-domain's "
-                    "declared range) and secondary items from 01 within their primary item."),
+                    "declared range) and secondary items from 01 within their primary item. A revoked item's code is "
+                    "never reused: a gap it leaves should be explained in the revision record."),
     "C438": Message(E, "事项“{code}”属于子领域“{area}”，其一级事项序号应在 {low}–{high} 之间",
                     "item '{code}' belongs to the sub-domain '{area}', whose primary numbers are {low}-{high}",
                     "按 gen-02 的 coding.area_ranges 为该子领域声明的区间编号。",

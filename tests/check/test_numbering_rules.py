@@ -1,6 +1,6 @@
 """gen-02's numbering rule as `check` enforces it (issue 18): primary numbers consecutive from 01 in a domain, or
 from the start of each sub-domain range gen-02 declares (FPJZ: 扶贫 01–10, 救灾 11–20); secondary numbers
-consecutive from 01 (C437); an item outside its sub-domain's range (C438); a bad declaration (C439) — located."""
+consecutive from 01 (C437, a warning); an item outside its sub-domain's range (C438); a bad declaration (C439) — located."""
 
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ def test_mini_secondary_gap_is_c437_at_the_item_after_it(mini: Path) -> None:
     diags = _numbering(mini)
     assert [(d.code, d.location.path, d.location.line) for d in diags if d.location] == [
         ("C437", "standards/domains/zdbc/zdbc-01.yaml", _line_of(text, "code: ZDBC-02-03"))]
+    assert diags[0].severity.name == "WARNING"
     assert "ZDBC-02" in diags[0].message("zh") and "缺少 02" in diags[0].message("zh")
     assert "secondary numbers must run consecutively from 01; 02 is missing" in diags[0].message("en")
 

@@ -1,4 +1,5 @@
-"""gen-02's numbering rule: primary item numbers run consecutively from 01 within a domain, or — where gen-02 splits a
+"""gen-02's numbering rule (a warning: gen-02 also forbids reusing a revoked item's code, so a gap may be a revoked
+item): primary item numbers run consecutively from 01 within a domain, or — where gen-02 splits a
 domain's numbers by sub-domain (`coding.area_ranges`, e.g. 扶贫 01–10 and 救灾 11–20) — from the start of each
 sub-domain's range; secondary numbers run consecutively from 01 within their primary item.
 
