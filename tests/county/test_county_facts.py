@@ -35,6 +35,7 @@ def test_report_counts_unverified_facts_per_county() -> None:
     assert sorted(rows) == ["330105", "330205", "330304", "330421", "330782", "330881", "331082"]
     assert all(row["facts"] == row["verified"] + row["unverified"] and row["facts"] >= 30 for row in rows.values())
     assert (rows["330205"]["verified"], rows["330304"]["verified"], rows["330105"]["verified"]) == (1, 1, 0)
+    assert rows["330205"]["verified_percent"] == round(100 / rows["330205"]["facts"])
     text = run_cli("check", "--report", cwd=ROOT).stdout
     assert "县级配置事实核实情况" in text and "待核实" in text
 

@@ -33,8 +33,9 @@ def county_fact_rows(result: CheckResult) -> list[CountyFactsRow]:
 
 
 def county_fact_records(rows: list[CountyFactsRow]) -> list[dict[str, object]]:
-    """The rows as JSON records (the `county_facts` key of `check --format json --report`)."""
-    return [asdict(row) for row in rows]
+    """The rows as JSON records (the `county_facts` key of `check --format json --report`), with the share verified."""
+    return [{**asdict(row), "verified_percent": round(100 * row.verified / row.facts) if row.facts else 0}
+            for row in rows]
 
 
 def print_county_facts(rows: list[CountyFactsRow], *, lang: str, stream: TextIO | None = None) -> None:
