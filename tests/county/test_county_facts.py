@@ -74,6 +74,9 @@ def test_site_marks_unverified_facts_only(tmp_path: Path) -> None:
     pages = [p.read_text(encoding="utf-8") for p in (site / "items").glob("ZDBC-*.html")]
     assert pages
     assert any('<span class="unverified">（待核实：拱墅区各街道办事处）</span>' in page for page in pages)
+    domain = (site / "domains" / "zdbc.html").read_text(encoding="utf-8")
+    assert '<span class="unverified">（待核实：拱墅区各街道办事处）</span>' in domain
+    assert "（待核实：杭州市规划和自然资源局拱墅分局" not in domain
 
 
 def test_a_county_can_map_its_civil_affairs_bureau(tmp_path: Path) -> None:
