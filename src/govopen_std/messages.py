@@ -509,6 +509,48 @@ CATALOG: dict[str, Message] = {
 
     # --- content: C430-C449, R320-R329 ---
     # (new codes of this part go below this line)
+    "C430": Message(E, "国家事项“{name}”对应的事项“{code}”在{domain}领域中不存在",
+                    "national item '{name}' maps to '{code}', which is no item of the domain {domain}",
+                    "对应事项写本领域已有的事项编码；事项尚未编写的，改写 not_covered 并说明理由。",
+                    "Map to an existing item code of the domain, or write not_covered with the reason."),
+    "C431": Message(E, "国家事项“{name}”在覆盖矩阵中重复列出（首次在 {first}）",
+                    "national item '{name}' is listed twice in the coverage matrix (first at {first})",
+                    "每个国家事项只列一行；几项本体系事项共同覆盖时，在 codes 中列出全部编码。",
+                    "List each national item once; put every covering code in its codes."),
+    "C432": Message(E, "国家事项引用的指引“{guideline}”未在 guidelines 中列出（已列：{known}）",
+                    "a national item cites guideline '{guideline}', which guidelines does not list (listed: {known})"),
+    "C433": Message(E, "覆盖矩阵的领域“{domain}”不是 system.yaml 中的领域（可用：{known}）",
+                    "the coverage matrix's domain '{domain}' is no domain of system.yaml (known: {known})"),
+    "C434": Message(E, "事项“{code}”已由国家事项对应，不应同时列为浙江增设",
+                    "item '{code}' is mapped from a national item, so it is no Zhejiang addition",
+                    "从 additions 中删去该编码。", "Remove the code from additions."),
+    "C435": Message(W, "{domain}领域的事项“{code}”既未对应国家事项，也未列为浙江增设",
+                    "item '{code}' of the domain {domain} is neither mapped from a national item nor a Zhejiang addition",
+                    "在对应的国家事项的 codes 中加上该编码，或在 additions 中列出并说明增设理由。",
+                    "Add the code to the codes of its national item, or list it under additions with the reason."),
+    "C437": Message(W, "{where} 的{level}事项序号应从 {start} 起连续编号，缺少 {missing}（“{code}”编在缺号之后）",
+                    "{where}: {level_en} numbers must run consecutively from {start}; {missing} is missing "
+                    "('{code}' comes after the gap)",
+                    "《基层政务信息分类与编码规范》：一级事项序号在领域内（按子领域划分区间的，在子领域区间内）从起点起连续编号，"
+                    "二级事项序号在一级事项内从01起连续编号。撤销事项的编码不再分配，由此留下的缺号应在修订记录中说明。",
+                    "gen-02 numbers primary items consecutively within the domain (or within the sub-domain's "
+                    "declared range) and secondary items from 01 within their primary item. A revoked item's code is "
+                    "never reused: a gap it leaves should be explained in the revision record."),
+    "C438": Message(E, "事项“{code}”属于子领域“{area}”，其一级事项序号应在 {low}–{high} 之间",
+                    "item '{code}' belongs to the sub-domain '{area}', whose primary numbers are {low}-{high}",
+                    "按 gen-02 的 coding.area_ranges 为该子领域声明的区间编号。",
+                    "Number it within the range gen-02's coding.area_ranges declares for the sub-domain."),
+    "C439": Message(E, "gen-02 为 {domain} 的子领域“{area}”声明的一级序号区间无效：{detail}",
+                    "gen-02's primary range for {domain} sub-domain '{area}' is invalid: {detail_en}"),
+    "C440": Message(E, "已核实的“{fact}”不是本县配置中写出的事实", "verified '{fact}' is no fact this profile states",
+                    "写作 government、subjects.<通用主体> 或 channels.<渠道>，且该项在配置中有值（可用：{known}）。",
+                    "Write government, subjects.<generic subject> or channels.<channel> for a value the profile "
+                    "states (available: {known})."),
+    "C441": Message(E, "已核实的“{fact}”没有写出处", "verified '{fact}' gives no source",
+                    "写明核实所依据的公开资料，如“区人民政府网站机构职能栏目”。",
+                    "Name the public source it was checked against."),
+    "C436": Message(E, "领域“{domain}”已有覆盖矩阵（在 {first}）", "the domain '{domain}' has a coverage matrix already "
+                    "(at {first})", "每个领域一个覆盖矩阵文件。", "One coverage matrix file per domain."),
 
     # --- tests: (removals only) ---
     # (new codes of this part go below this line)

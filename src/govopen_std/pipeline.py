@@ -20,6 +20,8 @@ from govopen_std.load.sources import Sources
 if TYPE_CHECKING:  # the rules (and with them the models) load only when a check runs, not for a memo hit
     from govopen_std.check import ExtraRule
     from govopen_std.report.completeness import DomainRow
+    from govopen_std.report.county_facts import CountyFactsRow
+    from govopen_std.report.coverage import CoverageRow
 
 
 @dataclass
@@ -29,6 +31,8 @@ class CheckResult:
     diagnostics: Diagnostics
     stats: dict[str, int] = field(default_factory=dict)
     completeness: list[DomainRow] | None = None  # the rows of `check --report`, when it was asked for
+    coverage: list[CoverageRow] | None = None  # national-guideline coverage rows of `check --report`
+    county_facts: list[CountyFactsRow] | None = None  # verified / unverified county facts, `check --report`
 
     def failed(self, fail_on: Severity) -> bool:
         return any(d.severity >= fail_on for d in self.diagnostics.items)

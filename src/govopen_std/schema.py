@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import AliasChoices, BaseModel, TypeAdapter
 
 from govopen_std.model.base import alias_table
+from govopen_std.model.coverage import CoverageMatrix
 from govopen_std.model.law import Law
 from govopen_std.model.organization import OrganizationRegistry
 from govopen_std.model.standard import StandardText
@@ -32,6 +33,7 @@ def _models() -> dict[str, Any]:
         "laws": TypeAdapter(list[Law]),
         "organizations": OrganizationRegistry,
         "synonyms": SynonymTable,
+        "coverage": CoverageMatrix,
     }
     try:
         from govopen_std.model.county import CountyProfile

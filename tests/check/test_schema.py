@@ -38,6 +38,10 @@ def test_shipped_sources_validate(schemas: dict[str, dict[str, object]]) -> None
     assert len(texts) == 73
     for path in texts:
         jsonschema.validate(_load(path), schemas["standard"])
+    matrices = sorted((std / "coverage").glob("*.yaml"))
+    assert len(matrices) == 8
+    for path in matrices:
+        jsonschema.validate(_load(path), schemas["coverage"])
 
 
 def test_chinese_alias_keys_accepted_and_unknown_keys_rejected(schemas: dict[str, dict[str, object]]) -> None:

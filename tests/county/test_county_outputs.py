@@ -20,9 +20,10 @@ from govopen_std.diagnostics import Diagnostics
 from govopen_std.pipeline import check_workspace
 from govopen_std.view.model import CATALOG_COLUMNS, BuildView, ChannelDetail
 
-WEBSITE = ChannelDetail("政府网站", "https://www.gongshu.gov.cn/")
-ACCOUNTS = ChannelDetail("两微一端", "“拱墅发布”微信公众号；“杭州拱墅”政务微博")
-BOARDS = ChannelDetail("社区/企事业单位/村公示栏（电子屏）", "各街道、社区办公场所一楼公示栏")
+# the fixture profile records no `verified` sources, so every carrier is 待核实 (verified=False)
+WEBSITE = ChannelDetail("政府网站", "https://www.gongshu.gov.cn/", verified=False)
+ACCOUNTS = ChannelDetail("两微一端", "“拱墅发布”微信公众号；“杭州拱墅”政务微博", verified=False)
+BOARDS = ChannelDetail("社区/企事业单位/村公示栏（电子屏）", "各街道、社区办公场所一楼公示栏", verified=False)
 NOTE = "本区征地项目集中，缩短时限以便被征地群众及时知晓"
 
 

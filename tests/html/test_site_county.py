@@ -43,10 +43,12 @@ def test_home_page_lists_the_county_channels(build: Path) -> None:
 def test_item_pages_show_the_carriers_of_their_channels_and_the_amendment_note(build: Path) -> None:
     items = build / "330105" / "site" / "items"
     amended = text_of(items / "ZDBC-01-01.html")
-    assert "本县具体载体 政府网站： https://www.gongshu.gov.cn/ 两微一端：“拱墅发布”微信公众号；“杭州拱墅”政务微博" in amended
+    # the fixture profile records no `verified` sources: each carrier is marked 待核实
+    assert ("本县具体载体 政府网站： https://www.gongshu.gov.cn/ （待核实） "
+            "两微一端：“拱墅发布”微信公众号；“杭州拱墅”政务微博 （待核实）") in amended
     assert "本县细化说明 本区征地项目集中，缩短时限以便被征地群众及时知晓" in amended
     notice = text_of(items / "ZDBC-02-01.html")
-    assert "社区/企事业单位/村公示栏（电子屏）：各街道、社区办公场所一楼公示栏" in notice
+    assert "社区/企事业单位/村公示栏（电子屏）：各街道、社区办公场所一楼公示栏 （待核实）" in notice
     assert "本县细化说明" not in notice
     local = text_of(items / "ZDBC-90-01.html")
     assert "政府网站： https://www.gongshu.gov.cn/" in local and "两微一端：" not in local  # only the channels it uses

@@ -8,9 +8,12 @@ from types import ModuleType
 
 from govopen_std.check import (
     character_rules,
+    county_fact_rules,
+    coverage_rules,
     indicator_rules,
     item_rules,
     law_rules,
+    numbering_rules,
     organization_rules,
     placeholder_rules,
     status_rules,
@@ -27,7 +30,8 @@ from govopen_std.load.gcpause import gc_paused
 RULES: dict[str, ModuleType] = {
     rule.ID: rule for rule in (system_rules, text_rules, law_rules, item_rules, placeholder_rules,
                                organization_rules, status_rules, character_rules, template_rules,
-                               indicator_rules, structure_rules, synonym_rules)
+                               indicator_rules, structure_rules, synonym_rules, coverage_rules,
+                               numbering_rules, county_fact_rules)
 }
 
 ExtraRule = Callable[[CheckContext], Iterator[Diagnostic]]

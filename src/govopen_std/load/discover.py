@@ -71,9 +71,11 @@ class SourcePaths:
     # A second file for a single-file role (system.yml beside system.yaml): (the extra file, the one used).
     duplicates: tuple[tuple[Path, Path], ...] = ()
     synonyms: Path | None = None  # the search vocabulary (optional)
+    # The national coverage matrix (standards/coverage/*.yaml): which national guideline item maps to which item.
+    coverage: tuple[Path, ...] = ()
 
     def all(self) -> list[Path]:
-        paths = [self.config, self.system, self.vocabulary, *self.laws, *self.texts, *self.counties]
+        paths = [self.config, self.system, self.vocabulary, *self.laws, *self.texts, *self.counties, *self.coverage]
         if self.organizations:
             paths.append(self.organizations)
         if self.synonyms:
@@ -138,4 +140,5 @@ def discover(standards: Path, config: Path) -> SourcePaths:
         counties=yaml_files(standards / "counties"),
         duplicates=tuple(duplicates),
         synonyms=named["synonyms"] if named["synonyms"].is_file() or special(named["synonyms"]) else None,
+        coverage=tuple(yaml_files(standards / "coverage")),
     )

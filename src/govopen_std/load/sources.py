@@ -58,6 +58,7 @@ class Sources:
     items: dict[str, list[Located[Item]]] = field(default_factory=dict)  # by standard id, in file order
     files: list[SourceFile] = field(default_factory=list)
     raw_counties: list[SourceFile] = field(default_factory=list)
+    raw_coverage: list[SourceFile] = field(default_factory=list)  # standards/coverage/*.yaml, validated by load.coverage
     organizations: SourceFile | None = None
     synonyms: SourceFile | None = None  # synonyms.yaml, the search vocabulary (load.synonyms validates it)
     invalid_law_ids: set[str] = field(default_factory=set)  # entries that failed validation, by their raw id
@@ -228,6 +229,7 @@ def _load_sources(workspace: Workspace, diags: Diagnostics, cache_dir: Path | No
     if paths.synonyms is not None:
         sources.synonyms = reader.read(paths.synonyms)
     sources.raw_counties = [reader.read(p) for p in paths.counties]
+    sources.raw_coverage = [reader.read(p) for p in paths.coverage]
     sources.files = reader.files
     sources.incomplete = diags.has_errors
     return sources

@@ -117,12 +117,31 @@ class CountyProfile(StrictModel):
     not_applicable: dict[str, str | None] = zh("not_applicable", "不适用事项", default={}, **doc(
         "不适用事项", "事项编码或领域 id → 不适用的理由",
         "Not applicable", "Item code or domain id → the reason it does not apply"))
+    # Which facts of this profile were checked against a public source, and which one; every other fact is shown
+    # as 待核实 (resolve.county_facts).
+    verified: dict[str, str] = zh("verified", "已核实", default={}, **doc(
+        "已核实", "已核实的事实 → 出处。事实写作 government（人民政府名称）、subjects.<通用主体>（本地机构名称）或 "
+        "channels.<渠道>（网址、地址）；未列出的事实均为待核实",
+        "Verified", "Verified fact → its source. A fact is government, subjects.<generic subject> (local body) or "
+        "channels.<channel> (URL, address); every fact not listed is unverified"))
 
     def channel_details(self) -> dict[str, str]:
         """Channel -> its local address(es), one display string each; channels not filled in are left out."""
         details = {name: ("；".join(x for x in v if x.strip()) if isinstance(v, list) else v)
                    for name, v in self.channels.items()}
         return {name: text for name, text in details.items() if text.strip()}
+
+    def facts(self) -> dict[str, str]:
+        """Every fact of the profile that a source can confirm: fact key -> its value. A subject kept under its
+        generic name (项目实施单位: 项目实施单位) names no body, so it is no fact."""
+        found: dict[str, str] = {"government": self.county.government} if self.county.government else {}
+        found.update({f"subjects.{k}": v for k, v in self.subject_map().items() if v != k})
+        found.update({f"channels.{k}": v for k, v in self.channel_details().items()})
+        return found
+
+    def unverified(self) -> dict[str, str]:
+        """The facts no source is recorded for (fact key -> value)."""
+        return {k: v for k, v in self.facts().items() if k not in self.verified}
 
     def subject_map(self) -> dict[str, str]:
         """Generic subject -> local body, leaving out subjects not filled in yet."""

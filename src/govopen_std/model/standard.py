@@ -145,6 +145,18 @@ class CodingRanges(StrictModel):
     local: tuple[int, int] = Field(**doc("县级区间", "县级增补事项的序号区间 [起, 止]", "Local", "Number range of county-added items [from, to]"))
 
 
+class AreaRange(StrictModel):
+    model_config = model_doc(
+        "子领域序号区间", "按子领域划分一级事项序号区间的领域中，一个子领域的区间",
+        "Sub-domain range", "The primary-number range of one sub-domain, in a domain that splits its numbers")
+
+    domain: str = Field(**doc("领域代码", "领域的字母代码，如 FPJZ", "Domain", "The domain's letter code, e.g. FPJZ"))
+    area: str = Field(**doc("子领域", "子领域名称，如 扶贫", "Sub-domain", "The sub-domain, e.g. 扶贫"))
+    primary: tuple[int, int] = Field(**doc(
+        "一级序号区间", "本子领域一级事项序号的区间 [起, 止]；事项从“起”开始连续编号",
+        "Primary range", "The sub-domain's primary-number range [from, to]; its items are numbered from 'from' on"))
+
+
 class CodingScheme(StrictModel):
     """gen-02: the item coding rule that `govopen check` enforces (rule C406)."""
 
@@ -156,6 +168,10 @@ class CodingScheme(StrictModel):
     segments: list[CodingSegment] = Field(min_length=2, **doc("编码段", "各编码段", "Segments", "The code's segments"))
     domains: list[CodeDomain] = Field(**doc("领域代码", "各领域的代码", "Domains", "The domains' codes"))
     ranges: CodingRanges = Field(**doc("序号区间", "省级和县级的序号区间", "Ranges", "Provincial and local number ranges"))
+    area_ranges: list[AreaRange] = Field(default=[], **doc(
+        "子领域序号区间", "按子领域划分一级事项序号区间的领域及各子领域的区间（govopen check 按区间检查连续编号，C437、C438）",
+        "Sub-domain ranges", "Domains whose primary numbers are split by sub-domain, and each sub-domain's range "
+        "(govopen check numbers each range consecutively, C437, C438)"))
 
     def pattern(self) -> str:
         parts = [f"[A-Z]{{{s.length}}}" if s.kind == "letters" else f"[0-9]{{{s.length}}}" for s in self.segments]

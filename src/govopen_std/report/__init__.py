@@ -30,10 +30,19 @@ def report_check(result: CheckResult, fmt: str, *, lang: str, completeness: bool
     reporter = REPORTERS[fmt]
     if completeness:
         from govopen_std.report.completeness import completeness_rows
+        from govopen_std.report.county_facts import county_fact_rows
+        from govopen_std.report.coverage import coverage_rows
 
         result.completeness = completeness_rows(result)
+        result.coverage = coverage_rows(result)
+        result.county_facts = county_fact_rows(result)
     reporter(lang=lang, stream=out).report(result)
     if completeness and reporter.completeness_to != "payload":
         from govopen_std.report.completeness import print_completeness
+        from govopen_std.report.county_facts import print_county_facts
+        from govopen_std.report.coverage import print_coverage
 
-        print_completeness(result, lang=lang, stream=out if reporter.completeness_to == "stdout" else err)
+        stream = out if reporter.completeness_to == "stdout" else err
+        print_completeness(result, lang=lang, stream=stream)
+        print_coverage(result.coverage or [], lang=lang, stream=stream)
+        print_county_facts(result.county_facts or [], lang=lang, stream=stream)

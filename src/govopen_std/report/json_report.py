@@ -27,5 +27,13 @@ class JsonReporter:
             from govopen_std.report.completeness import completeness_records
 
             payload["completeness"] = completeness_records(result.completeness)
+        if result.coverage is not None:
+            from govopen_std.report.coverage import coverage_records
+
+            payload["coverage"] = coverage_records(result.coverage)
+        if result.county_facts is not None:
+            from govopen_std.report.county_facts import county_fact_records
+
+            payload["county_facts"] = county_fact_records(result.county_facts)
         json.dump(payload, self.stream, ensure_ascii=False, indent=2)
         self.stream.write("\n")

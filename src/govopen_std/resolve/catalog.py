@@ -69,6 +69,9 @@ class Catalog:
     subjects: dict[str, str] = field(default_factory=dict)  # generic subject -> local body
     channel_details: dict[str, str] = field(default_factory=dict)  # channel -> local address / URL
     domain_reasons: dict[str, str] = field(default_factory=dict)  # domain not adopted -> why (不适用本领域)
+    # the county's facts no source is recorded for (profile `verified`): local body names and channel names
+    unverified_bodies: frozenset[str] = frozenset()
+    unverified_channels: frozenset[str] = frozenset()
 
     @property
     def key(self) -> str:

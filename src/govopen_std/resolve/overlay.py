@@ -238,7 +238,20 @@ def apply_overlay(base: Catalog, profile: Profile, *, code_to_group: dict[str, s
         subjects=profile.value.subject_map(),
         channel_details=profile.value.channel_details(),
         domain_reasons=domain_reasons(base, profile),
+        **unverified_facts(profile),
     )
+
+
+def unverified_facts(profile: Profile) -> dict[str, frozenset[str]]:
+    """The local body names and channel names whose facts the profile records no source for; a body named by a
+    verified mapping too counts as verified."""
+    value = profile.value
+    unverified, facts = value.unverified(), value.facts()
+    verified_bodies = {facts[k] for k in value.verified if k.startswith("subjects.") and k in facts}
+    return {
+        "unverified_bodies": frozenset(v for k, v in unverified.items() if k.startswith("subjects.")) - verified_bodies,
+        "unverified_channels": frozenset(k.removeprefix("channels.") for k in unverified if k.startswith("channels.")),
+    }
 
 
 def domain_reasons(base: Catalog, profile: Profile) -> dict[str, str]:

@@ -129,7 +129,7 @@ def _provenance_fields(resolved: ResolvedItem, owner: object) -> dict[str, str]:
 
 
 def _row(seq: int | None, resolved: ResolvedItem, laws: dict[str, Law], subjects: dict[str, str],
-         details: dict[str, str], owner: object) -> ItemRow:
+         details: dict[str, str], owner: object, catalog: Catalog | None = None) -> ItemRow:
     """One catalog row. `owner` is the workspace's `sources.laws`, which `laws` is made from (see `_Shared`)."""
     item = resolved.item
     cat = [*item.category, "", ""]
@@ -151,7 +151,9 @@ def _row(seq: int | None, resolved: ResolvedItem, laws: dict[str, Law], subjects
         method=item.method or EMPTY, level="、".join(item.level) or EMPTY, openness=item.openness or EMPTY,
         status=resolved.status, reason=resolved.reason, provenance=provenance,
         note=item.note, amendment_note=resolved.amendment_note,
-        channel_details=tuple(ChannelDetail(c.name, details[c.name]) for c in channels if c.name in details),
+        channel_details=tuple(ChannelDetail(c.name, details[c.name], not _unverified_channel(catalog, c.name))
+                              for c in channels if c.name in details),
+        unverified_subjects=tuple(s for s in local_subjects if catalog is not None and s in catalog.unverified_bodies),
         province_text=_province_text(resolved, laws, owner) if resolved.base is not None else (),
     )
 
@@ -173,6 +175,10 @@ def _province_text(resolved: ResolvedItem, laws: dict[str, Law], owner: object) 
     before = _element_texts(resolved.base, laws, owner)
     after = _element_texts(resolved.item, laws, owner)
     return tuple((name, text) for name, text in before.items() if after[name] != text)
+
+
+def _unverified_channel(catalog: Catalog | None, name: str) -> bool:
+    return catalog is not None and name in catalog.unverified_channels
 
 
 def _numbered(content: tuple[tuple[str, bool], ...]) -> str:
@@ -225,7 +231,7 @@ def build_view(sources: Sources, catalog: Catalog, *, issuer: str = DEFAULT_ISSU
         seq = None
         if resolved.status != "not_applicable":
             seq = numbered[resolved.group_id] = numbered.get(resolved.group_id, 0) + 1
-        row = _row(seq, resolved, laws, catalog.subjects, catalog.channel_details, sources.laws)
+        row = _row(seq, resolved, laws, catalog.subjects, catalog.channel_details, sources.laws, catalog)
         rows.append(row)
         by_standard.setdefault(resolved.standard_id, []).append(row)
     group_meta = {g.id: (g.title, {s.id: s.title for s in g.subgroups}) for g in system.groups}
@@ -264,7 +270,8 @@ def _channel_details(catalog: Catalog, order: list[str]) -> tuple[ChannelDetail,
     """The county's carriers in vocabulary order (a channel the vocabulary lacks goes last, as written)."""
     rank = {name: i for i, name in enumerate(order)}
     names = sorted(catalog.channel_details, key=lambda name: rank.get(name, len(rank)))
-    return tuple(ChannelDetail(name, catalog.channel_details[name]) for name in names)
+    return tuple(ChannelDetail(name, catalog.channel_details[name], name not in catalog.unverified_channels)
+                 for name in names)
 
 
 def _templates_dir(sources: Sources) -> Path | None:

@@ -67,6 +67,7 @@ class ChannelDetail:
 
     name: str
     detail: str  # one or more values, joined with "；"
+    verified: bool = True  # False: the profile records no source for it (shown as 待核实)
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class ItemRow:
     channel_details: tuple[ChannelDetail, ...] = ()  # the county's carriers of the channels this item uses
     # an amended item's elements that differ from the province's standard: (element, province wording)
     province_text: tuple[tuple[str, str], ...] = ()
+    unverified_subjects: tuple[str, ...] = ()  # local body names without a recorded source (shown as 待核实)
 
     @property
     def seq_text(self) -> str:

@@ -49,8 +49,19 @@ def coding_content(scheme: CodingScheme) -> RuleContent:
         f"事项编码的代码段之间用“{scheme.separator}”分隔。",
         f"省级标准编制的一级事项使用序号{_span(*ranges.provincial, width)}，"
         f"县（市、区）增补的一级事项使用序号{_span(*ranges.local, width)}。",
+        *_area_sentences(scheme, width),
     )
     return RuleContent("事项编码规则", "事项编码的代码段、领域代码和序号分配", (segments, domains), sentences)
+
+
+def _area_sentences(scheme: CodingScheme, width: int) -> tuple[str, ...]:
+    """gen-02's split of a domain's primary numbers by sub-domain, one sentence per domain (as `check` enforces it)."""
+    names = {d.code: d.name for d in scheme.domains}
+    by_domain: dict[str, list[str]] = {}
+    for declared in scheme.area_ranges:
+        by_domain.setdefault(declared.domain, []).append(f"{declared.area}使用序号{_span(*declared.primary, width)}")
+    return tuple(f"{names.get(code, code)}领域（{code}）按子领域划分一级事项序号：{'，'.join(parts)}；"
+                 "各子领域在本区间内从起点起连续编号。" for code, parts in by_domain.items())
 
 
 def catalog_content(rules: CatalogRules) -> RuleContent:
