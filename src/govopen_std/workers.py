@@ -8,7 +8,8 @@ Outputs do not depend on which process rendered them: renderers only read the vi
 
 Workers are forked (Linux) after the sources are checked, and inherit them; where fork is not
 available the tasks run in this process. Workers ignore SIGINT and die on SIGTERM, so the parent alone
-decides what an interrupt does: it stops them and removes staging (`build.run`). Errors travel back as
+decides what an interrupt does: it stops them and removes staging (`build.run`). Workers also end when the
+parent dies without a word (`kill -9`): `_end_with_parent`. Errors travel back as
 plain data (a diagnostic, or "which output failed and why"), never as pickled exceptions.
 """
 
@@ -116,6 +117,12 @@ def run_task(task: Task, progress: Callable[[str, int], Callable[[str], None]] |
         except GovOpenError as exc:  # a problem with its own inputs (e.g. a bad template): exit 2
             result.fatal = (exc.diagnostic.code, exc.diagnostic.params)
             return result
+        except OSError as exc:  # the environment refused (a full disk, permissions): E923, exit 2
+            from govopen_std.out_folder import io_failure
+
+            failure = io_failure(exc, (f"生成 {view.key}:{name}（写入临时目录）", f"render {view.key}:{name} into staging"))
+            result.fatal = (failure.diagnostic.code, failure.diagnostic.params)
+            return result
         except Exception as exc:  # a renderer bug or an I/O error: this build fails, old outputs stay
             if os.environ.get("GOVOPEN_DEBUG"):
                 raise
@@ -140,11 +147,41 @@ def set_state(state: RenderState | None) -> None:
     _STATE = state
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int) -> None:
     # Ctrl-C reaches the whole process group: only the parent reacts to it. SIGTERM ends a worker at once
     # (the parent's handler, inherited through fork, would only turn it into an exception inside the task).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _end_with_parent(parent)
+
+
+# prctl(2) option: the signal this process gets when its parent ends (linux/prctl.h)
+PR_SET_PDEATHSIG = 1
+WATCH_SECONDS = 0.5
+
+
+def _end_with_parent(parent: int) -> None:
+    """End this worker when the build process `parent` ends, even by `kill -9`: the kernel sends SIGKILL on the
+    parent's death (Linux `PR_SET_PDEATHSIG`), and a watchdog thread (the fallback where prctl is missing, and
+    for a parent that ended before the call) exits when this process is no longer `parent`'s child."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # no libc prctl (not Linux): the watchdog alone
+        pass
+    import threading
+
+    threading.Thread(target=_watch_parent, args=(parent,), name="govopen-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)  # the build is gone: nothing may write into its staging any more
 
 
 def _worker_task(task: Task) -> TaskResult:
@@ -163,7 +200,7 @@ class Pool:
         from concurrent.futures import ProcessPoolExecutor
 
         self.executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                                            initializer=_worker_init)
+                                            initializer=_worker_init, initargs=(os.getpid(),))
 
     def run(self, tasks: list[Task]) -> Iterator[TaskResult]:
         """Results as tasks complete (order does not matter: every task writes its own files)."""

@@ -8,6 +8,7 @@ from types import ModuleType
 
 from govopen_std.check import (
     character_rules,
+    confine_rules,
     item_rules,
     law_rules,
     organization_rules,
@@ -23,7 +24,7 @@ from govopen_std.load.gcpause import gc_paused
 
 RULES: dict[str, ModuleType] = {
     rule.ID: rule for rule in (system_rules, text_rules, law_rules, item_rules, placeholder_rules,
-                               organization_rules, status_rules, character_rules, template_rules)
+                               organization_rules, status_rules, character_rules, template_rules, confine_rules)
 }
 
 ExtraRule = Callable[[CheckContext], Iterator[Diagnostic]]

@@ -54,8 +54,16 @@ def check_style(folder: Path, root: Path) -> Iterator[Diagnostic]:
     from govopen_std.render.docx_std.style import STYLE_FILE, style_problems
 
     own = folder / STYLE_FILE
-    if own.is_file():
+    if own.is_file() and _confined(own, root):
         yield from style_problems(own, relpath(own, root))
+
+
+def _confined(path: Path, root: Path) -> bool:
+    """True for a regular file really inside the workspace; anything else is `check.confine_rules`' to report
+    (E921, E922) and is not read here."""
+    from govopen_std.load.confine import allowed_roots, escapes, special_kind
+
+    return escapes(path, allowed_roots(root)) is None and special_kind(path) is None
 
 
 def html_templates(folder: Path) -> list[Path]:
@@ -77,6 +85,8 @@ def check_html(folder: Path, root: Path) -> Iterator[Diagnostic]:
 
     env = environment(template_dirs(folder))
     for path in templates:
+        if not _confined(path, root):
+            continue
         display = relpath(path, root)
         name = path.relative_to(folder / SUBDIR).as_posix()
         try:

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from govopen_std.diagnostics import Diagnostic
 from govopen_std.load import cache
+from govopen_std.load.confine import Confinement, allowed_roots
 from govopen_std.load.discover import SourcePaths, Workspace, discover, special
 from govopen_std.load.display import DisplayPaths
 
@@ -122,6 +123,17 @@ def source_paths(workspace: Workspace, store: cache.Store | None = None) -> Sour
         return paths
 
 
+def _confinement(workspace: Workspace, store: cache.Store | None) -> Confinement:
+    """Where the check may read this workspace's files from (its base's folder too, when it names one)."""
+    config = _config_bytes(workspace)
+    base = settings(config, store).base if config is not None else None
+    if base is None:
+        return Confinement(allowed_roots(workspace.root))
+    from govopen_std.load.base import base_root
+
+    return Confinement(allowed_roots(workspace.root, base_root(workspace.root, base)))
+
+
 def workspace_key(workspace: Workspace, store: cache.Store | None = None) -> str | None:
     """The memo key of the workspace as it is on disk now; None when a file cannot be read (or must not be:
     a special file, which the check reports instead of reading)."""
@@ -130,8 +142,9 @@ def workspace_key(workspace: Workspace, store: cache.Store | None = None) -> str
         return None
     files: list[tuple[str, str]] = []
     display = DisplayPaths(workspace.root)
+    confined = _confinement(workspace, store)
     for path in [*paths.all(), *template_files(workspace, store)]:
-        if special(path):
+        if special(path) or confined.escapes(path) is not None:  # reported by the check, never read (load.confine)
             return None
         try:
             files.append((display(path), cache.digest(path.read_bytes())))
