@@ -5,7 +5,8 @@
   workspace to outside it: E920 at the value. (`build` checks the folder it really writes to again.)
 - every entry of the workspace's own templates folder (templates/docx/, templates/html/ and its assets/)
   must really be inside the workspace: a symbolic link to elsewhere (`assets/env.txt -> /proc/self/environ`)
-  is E921 and is never read; a FIFO, socket, device or link loop is E922.
+  is E921 and is never read; a FIFO, socket, device or link loop is E922, and so is a folder named like a
+  template (`templates/docx/style.yaml/`), which would otherwise silently hide it.
 
 FAIL (E920 at govopen.yaml:6:10)::
 
@@ -24,6 +25,9 @@ from govopen_std.load.confine import Confinement, allowed_roots, forbidden_out, 
 
 ID = "confine"
 LOOP = ("形成循环或无法解析的符号链接", "a symbolic link loop or a link that cannot be followed")
+FOLDER = ("目录", "a folder")
+# names that are files in a templates folder (the style template, Jinja templates): never folders
+FILE_SUFFIXES = (".yaml", ".yml", ".html", ".htm", ".svg", ".xml", ".txt", ".j2", ".jinja")
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -76,5 +80,7 @@ def _entry_problems(path: Path, root: Path, confined: Confinement) -> Iterator[D
     kind = special_kind(path)
     if kind is None and path.is_symlink() and not path.exists():
         kind = LOOP
+    if kind is None and path.is_dir() and path.name.endswith(FILE_SUFFIXES):
+        kind = FOLDER  # where a template is looked up by name, a folder would silently hide it
     if kind is not None:
         yield Diagnostic.make("E922", SourceLocation(display, 1, 1), path=display, kind=kind[0], kind_en=kind[1])

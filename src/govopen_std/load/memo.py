@@ -14,6 +14,7 @@ config file's bytes (kind "config"), and the YAML parser loads only when they ar
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -33,6 +34,7 @@ class ConfigSettings(NamedTuple):
     standards_dir: str
     templates_dir: str
     base: str | None  # `base:` when it names one (load/base.py)
+    out_dir: str = "build"  # where it leads on disk is part of the key (check.confine_rules)
 
 
 def parse_settings(config_bytes: bytes) -> ConfigSettings:
@@ -51,7 +53,7 @@ def parse_settings(config_bytes: bytes) -> ConfigSettings:
 
     base = data.get("base")
     return ConfigSettings(folder("standards_dir", "standards"), folder("templates_dir", "templates"),
-                          base if isinstance(base, str) and base.strip() else None)
+                          base if isinstance(base, str) and base.strip() else None, folder("out_dir", "build"))
 
 
 # Settings by the digest of govopen.yaml's bytes, for the runs of one process (a check reads them up to three times).
@@ -75,12 +77,13 @@ def settings(config_bytes: bytes, store: cache.Store | None = None) -> ConfigSet
 
 def _stored_settings(value: Any) -> ConfigSettings | None:
     """A remembered entry, or None when it is absent or not of the expected shape."""
-    if not isinstance(value, tuple) or len(value) != 3:
+    if not isinstance(value, tuple) or len(value) != 4:
         return None
-    standards_dir, templates_dir, base = value
-    if not (isinstance(standards_dir, str) and isinstance(templates_dir, str) and isinstance(base, str | None)):
+    standards_dir, templates_dir, base, out_dir = value
+    if not (isinstance(standards_dir, str) and isinstance(templates_dir, str) and isinstance(base, str | None)
+            and isinstance(out_dir, str)):
         return None
-    return ConfigSettings(standards_dir, templates_dir, base)
+    return ConfigSettings(standards_dir, templates_dir, base, out_dir)
 
 
 def _config_bytes(workspace: Workspace) -> bytes | None:
@@ -140,7 +143,10 @@ def workspace_key(workspace: Workspace, store: cache.Store | None = None) -> str
     paths = source_paths(workspace, store)
     if paths is None:
         return None
-    files: list[tuple[str, str]] = []
+    config = _config_bytes(workspace)
+    out_dir = settings(config, store).out_dir if config is not None else "build"
+    # where out_dir really leads (a link may change without any source changing): E920 depends on it
+    files: list[tuple[str, str]] = [("\0out_dir", os.path.realpath(workspace.root / out_dir))]
     display = DisplayPaths(workspace.root)
     confined = _confinement(workspace, store)
     for path in [*paths.all(), *template_files(workspace, store)]:
