@@ -57,7 +57,11 @@ def check_templates(ctx: CheckContext) -> Iterator[Diagnostic]:
     if not os.path.lexists(folder):
         return
     confined = Confinement(allowed_roots(root))
-    for path in [folder, *_entries(folder)]:
+    problems = list(_entry_problems(folder, root, confined))
+    yield from problems
+    if problems:  # the folder itself leads elsewhere (`templates_dir: /etc`): its contents are not looked at
+        return
+    for path in _entries(folder):
         yield from _entry_problems(path, root, confined)
 
 

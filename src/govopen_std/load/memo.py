@@ -107,7 +107,21 @@ def template_files(workspace: Workspace, store: cache.Store | None = None) -> li
     if config is None:
         return []
     folder = workspace.root / settings(config, store).templates_dir
-    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    # Everything but plain folders: a FIFO, a link loop or a dangling link makes the key None (`workspace_key`),
+    # so the check that reports it (check.confine_rules) runs instead of an earlier memo answering.
+    return sorted(p for p in folder.rglob("*") if p.is_symlink() or not p.is_dir()) if folder.is_dir() else []
+
+
+def template_folders(workspace: Workspace, store: cache.Store | None = None) -> list[str]:
+    """The folders under a workspace's own templates folder, relative to it: a folder where a template belongs
+    (`templates/docx/style.yaml/`) is a finding of the check, so the folders are part of the key too."""
+    config = _config_bytes(workspace)
+    if workspace.embedded or config is None:
+        return []
+    folder = workspace.root / settings(config, store).templates_dir
+    if not folder.is_dir():
+        return []
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir() and not p.is_symlink())
 
 
 def source_paths(workspace: Workspace, store: cache.Store | None = None) -> SourcePaths | None:
@@ -147,6 +161,7 @@ def workspace_key(workspace: Workspace, store: cache.Store | None = None) -> str
     out_dir = settings(config, store).out_dir if config is not None else "build"
     # where out_dir really leads (a link may change without any source changing): E920 depends on it
     files: list[tuple[str, str]] = [("\0out_dir", os.path.realpath(workspace.root / out_dir))]
+    files += [("\0folder", name) for name in template_folders(workspace, store)]
     display = DisplayPaths(workspace.root)
     confined = _confinement(workspace, store)
     for path in [*paths.all(), *template_files(workspace, store)]:
