@@ -20,7 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from govopen_std.diagnostics import Diagnostic, Diagnostics, GovOpenError
+from govopen_std.diagnostics import Diagnostic, Diagnostics
 from govopen_std.incremental import (
     PROVINCE,
     Manifest,
@@ -38,17 +38,7 @@ from govopen_std.incremental import (
 from govopen_std.load.cache import Store, open_store
 from govopen_std.load.discover import find_workspace
 from govopen_std.load.memo import recall, source_paths, workspace_key
-from govopen_std.out_folder import (
-    MARK,
-    OLD_PREFIX,
-    STAGING_PREFIX,
-    foreign,
-    io_failure,
-    locked,
-    make_temp,
-    refusal,
-    remove_stale,
-)
+from govopen_std.out_folder import MARK, STAGING_PREFIX, enter, foreign, io_failure, make_temp, publish, refusal
 from govopen_std.pipeline import CheckResult, check_workspace
 from govopen_std.render.base import available
 from govopen_std.workers import (
@@ -196,34 +186,6 @@ def _signals_raise() -> Iterator[_Interrupts]:
             signal.signal(signum, old)
 
 
-def _publish(staging: Path, out: Path) -> list[Path]:
-    """Move each top-level entry of `staging` into `out`, replacing the previous one.
-
-    If a move fails, the entries already moved go back to staging and the previous ones back into place."""
-    moved: list[Path] = []
-    replaced: list[str] = []
-    trash = make_temp(out, OLD_PREFIX)
-    try:
-        for entry in sorted(e for e in staging.iterdir() if e.name != MARK):
-            target = out / entry.name
-            if target.is_symlink() or target.exists():
-                target.rename(trash / entry.name)
-                replaced.append(entry.name)
-            entry.rename(target)
-            moved.append(target)
-            if len(moved) == 1:
-                _test_pause("publish")
-    except OSError:
-        for target in moved:
-            target.rename(staging / target.name)
-        for name in replaced:
-            (trash / name).rename(out / name)
-        raise
-    finally:
-        shutil.rmtree(trash, ignore_errors=True)
-    return moved
-
-
 def run(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
     """check → resolve → view → render (staged, only what changed) → publish. Nothing is written when
     sources have errors, and nothing at all when every target's outputs are up to date."""
@@ -255,26 +217,13 @@ def run(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
     if memo is not None and len(diags.items) == len(check.diagnostics.items):  # the plan added no diagnostic
         _remember_plan(memo, check, plan, out_name)
     with ExitStack() as stack:
-        if _enter_out(out, stack, diags):
+        refused_out = enter(out, stack)  # created, locked, cleared of what killed builds left
+        if refused_out is not None:
+            diags.add(refused_out)
+        else:
             result.out_dir = out
             _build_changed(plan, out, result, progress)
     return result
-
-
-def _enter_out(out: Path, stack: ExitStack, diags: Diagnostics) -> bool:
-    """Create and lock the output folder (held until `stack` closes) and remove the temporary folders a killed
-    build left there; False, with the diagnostic, when another build holds it (B631) or the OS refuses (E923)."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        stack.enter_context(locked(out))
-        remove_stale(out)
-    except GovOpenError as exc:
-        diags.add(exc.diagnostic)
-        return False
-    except OSError as exc:
-        diags.add(io_failure(exc, ("创建、锁定或清理输出目录", "create, lock or clean the output folder"), out).diagnostic)
-        return False
-    return True
 
 
 def _build_changed(plan: BuildPlan, out: Path, result: BuildResult, progress: Progress | None) -> None:
@@ -439,7 +388,7 @@ def _build_targets(plan: BuildPlan, todo: list[str], old: Manifest, out: Path, r
                 return
             with interrupts.hold():
                 write_manifest(out, interim_manifest(old, set(results), names))
-                _publish(staging, out)
+                publish(staging, out, _test_pause)
                 write_manifest(out, manifest)
             _record(plan, results, out, result)
     except (BuildInterrupted, KeyboardInterrupt):

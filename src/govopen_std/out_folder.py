@@ -11,6 +11,8 @@ folders a killed build left behind, what govopen may replace there, and how an I
   A folder of that name without the marker is not govopen's and is left alone.
 - `foreign`: the names a build would replace that its manifest does not list as its own (B630).
 - `io_failure`: an OSError as E923 with the path, what was attempted and the OS reason (never E903).
+- `enter`, `publish`: the build's first and last steps in the folder (create, lock and clean it; move the new
+  outputs in, rolled back when a move fails).
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -125,3 +127,46 @@ def io_failure(exc: OSError, action: tuple[str, str], path: Path | str | None = 
     zh, en = reason_of(exc)
     return GovOpenError("E923", path=str(where) if where is not None else "?", action=action[0], action_en=action[1],
                         reason=zh, reason_en=en)
+
+
+def enter(out: Path, stack: ExitStack) -> Diagnostic | None:
+    """Create and lock the output folder (held until `stack` closes) and remove the temporary folders a killed
+    build left there; the diagnostic when another build holds it (B631) or the OS refuses (E923), else None."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        stack.enter_context(locked(out))
+        remove_stale(out)
+    except GovOpenError as exc:
+        return exc.diagnostic
+    except OSError as exc:
+        return io_failure(exc, ("创建、锁定或清理输出目录", "create, lock or clean the output folder"), out).diagnostic
+    return None
+
+
+def publish(staging: Path, out: Path, pause: Callable[[str], None]) -> list[Path]:
+    """Move each top-level entry of `staging` into `out`, replacing the previous one (the caller has made sure
+    that each is govopen's: `foreign`). `pause` is the build's test hook, called after the first move.
+
+    If a move fails, the entries already moved go back to staging and the previous ones back into place."""
+    moved: list[Path] = []
+    replaced: list[str] = []
+    trash = make_temp(out, OLD_PREFIX)
+    try:
+        for entry in sorted(e for e in staging.iterdir() if e.name != MARK):
+            target = out / entry.name
+            if target.is_symlink() or target.exists():
+                target.rename(trash / entry.name)
+                replaced.append(entry.name)
+            entry.rename(target)
+            moved.append(target)
+            if len(moved) == 1:
+                pause("publish")
+    except OSError:
+        for target in moved:
+            target.rename(staging / target.name)
+        for name in replaced:
+            (trash / name).rename(out / name)
+        raise
+    finally:
+        shutil.rmtree(trash, ignore_errors=True)
+    return moved

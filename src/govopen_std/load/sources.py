@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation, relpath
 from govopen_std.load.cache import open_store
 from govopen_std.load.confine import Confinement, allowed_roots
-from govopen_std.load.discover import SourcePaths, Workspace, discover
+from govopen_std.load.discover import SourcePaths, Workspace, discover, special
 
 # The models (pydantic) load only when files are validated, the parser only when a file is read: `check`
 # answered from its memo needs neither.
@@ -215,8 +215,9 @@ def _load_sources(workspace: Workspace, diags: Diagnostics, cache_dir: Path | No
                    id=extra.name, first=relpath(used, workspace.root))
     from govopen_std.load.preload import preload
 
-    reader.preloaded = preload([p for p in paths.all() if p != paths.config and reader.confined.escapes(p) is None],
-                               workspace.root,
+    # a link out of the workspace is not read (E921, `_Reader.read`); a special file, wherever it leads, is Y108
+    reader.preloaded = preload([p for p in paths.all() if p != paths.config
+                                and (special(p) or reader.confined.escapes(p) is None)], workspace.root,
                                store=open_store(cache_dir), jobs=jobs)
     sources = Sources(workspace=workspace, paths=paths, config=config)
     system, system_src = reader.model(System, paths.system)
