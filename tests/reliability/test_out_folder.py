@@ -301,3 +301,11 @@ def test_stale_staging_of_an_older_run_is_removed_only_with_the_marker(tmp_path:
     assert result.returncode == 0, result.stderr
     assert leftovers(out) == [".govopen-old-theirs"]
     assert (theirs / "copy.yaml").is_file()
+
+
+def test_out_dir_with_a_nul_character_is_a_located_error(mini: Path) -> None:
+    """`out_dir: "a\\0b"` names no possible folder: E920 at the value, not a crash of the path functions."""
+    set_out_dir(mini, '"a\\0b"')
+    errors = [d for d in check_workspace(mini).diagnostics.items if d.code == "E920"]
+    assert [str(d.location) for d in errors] == [f"govopen.yaml:{OUT_DIR_LINE}:10"]
+    assert "NUL" in errors[0].message("en")

@@ -26,6 +26,7 @@ ABOVE_WORKSPACE = ("工作区的上级目录", "a folder above the workspace")
 STANDARDS = ("标准目录或其中的目录", "the standards folder or inside it")
 TEMPLATES = ("模板目录或其中的目录", "the templates folder or inside it")
 PACKAGE = ("govopen 安装包的目录", "a folder of govopen's own package")
+NUL_NAME = ("含有 NUL 字符（\\0）的路径", "a path with a NUL character (\\0)")
 LINK_OUT = ("指向工作区之外的符号链接", "a symbolic link from the workspace to outside it")
 SYSTEM_ROOTS = (Path("/proc"), Path("/sys"), Path("/dev"))
 
@@ -36,7 +37,10 @@ _KINDS = ((stat.S_ISFIFO, ("命名管道 FIFO", "a FIFO")), (stat.S_ISSOCK, ("�
 
 def real(path: Path) -> Path:
     """The path with every symbolic link followed (a broken link or a loop: as far as it goes)."""
-    return Path(os.path.realpath(path))
+    try:
+        return Path(os.path.realpath(path))
+    except ValueError:  # a NUL character (a configured folder name): no such file exists, the plain path stands
+        return Path(os.path.abspath(path))
 
 
 def package_roots() -> tuple[Path, ...]:
@@ -64,7 +68,7 @@ def special_kind(path: Path) -> tuple[str, str] | None:
     """(zh, en) of the kind of special file at `path` (following links), or None for a file, folder or nothing."""
     try:
         mode = path.stat().st_mode
-    except OSError:
+    except (OSError, ValueError):  # missing, a loop, or a name with a NUL character
         return None
     return next((kind for test, kind in _KINDS if test(mode)), None)
 
@@ -75,6 +79,8 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def forbidden_out(out: Path, root: Path, standards: Path, templates: Path) -> tuple[str, str] | None:
     """(zh, en) of why `out` cannot be the output folder of the workspace at `root`, or None when it can."""
+    if "\0" in str(out):  # no file system has such a name: the OS would refuse every call with it
+        return NUL_NAME
     target, ws = real(out), real(root)
     lexical = Path(os.path.abspath(out))
     if target == Path("/"):

@@ -160,7 +160,8 @@ def workspace_key(workspace: Workspace, store: cache.Store | None = None) -> str
     config = _config_bytes(workspace)
     out_dir = settings(config, store).out_dir if config is not None else "build"
     # where out_dir really leads (a link may change without any source changing): E920 depends on it
-    files: list[tuple[str, str]] = [("\0out_dir", os.path.realpath(workspace.root / out_dir))]
+    leads_to = out_dir if "\0" in out_dir else os.path.realpath(workspace.root / out_dir)  # NUL: no such path
+    files: list[tuple[str, str]] = [("\0out_dir", leads_to)]
     files += [("\0folder", name) for name in template_folders(workspace, store)]
     display = DisplayPaths(workspace.root)
     confined = _confinement(workspace, store)
