@@ -352,9 +352,9 @@ CATALOG: dict[str, Message] = {
     "E922": Message(E, "{path} 不是普通文件（{kind}），不读取", "{path} is not a regular file ({kind_en}); not read",
                     "模板和静态文件须为普通文件；删除或替换它。", "Templates and assets must be regular files; remove or replace it."),
     "E923": Message(E, "无法{action}：{path}：{reason}", "cannot {action_en} {path}: {reason_en}",
-                    "这是运行环境的问题（权限、磁盘空间、只读文件系统等），不是源文件的问题；原有输出保持不变。",
+                    "这是运行环境的问题（权限、磁盘空间、只读文件系统等），不是源文件或 govopen 的缺陷。",
                     "A problem of the environment (permissions, disk space, a read-only file system), not of the "
-                    "sources; previous outputs are left as they were."),
+                    "sources nor a govopen bug."),
 
     # --- safety-input: Y111-Y119, I850-I869, D850-D859 ---
     # (new codes of this part go below this line)

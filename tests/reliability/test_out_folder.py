@@ -309,3 +309,11 @@ def test_out_dir_with_a_nul_character_is_a_located_error(mini: Path) -> None:
     errors = [d for d in check_workspace(mini).diagnostics.items if d.code == "E920"]
     assert [str(d.location) for d in errors] == [f"govopen.yaml:{OUT_DIR_LINE}:10"]
     assert "NUL" in errors[0].message("en")
+
+
+def test_an_os_error_in_any_command_is_not_called_a_govopen_bug(tmp_path: Path) -> None:
+    """Outside `build` too (here `schema --out` into a folder that cannot exist), an OSError is E923 with the path
+    and the OS reason, exit 2, instead of E903 "internal error … a govopen bug"."""
+    result = run_govopen("schema", "-o", "/proc/govopen-missing/schema", "--lang", "en", cwd=tmp_path)
+    assert_reported(result, "E923", 2)
+    assert says(result, "/proc/govopen-missing", "No such file or directory", "ENOENT")
