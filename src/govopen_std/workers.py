@@ -9,7 +9,7 @@ Outputs do not depend on which process rendered them: renderers only read the vi
 Workers are forked (Linux) after the sources are checked, and inherit them; where fork is not
 available the tasks run in this process. Workers ignore SIGINT and die on SIGTERM, so the parent alone
 decides what an interrupt does: it stops them and removes staging (`build.run`). Workers also end when the
-parent dies without a word (`kill -9`): `_end_with_parent`. Errors travel back as
+parent dies without a word (`kill -9`): `lifetime.end_with_parent`. Errors travel back as
 plain data (a diagnostic, or "which output failed and why"), never as pickled exceptions.
 """
 
@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from govopen_std.diagnostics import GovOpenError
 from govopen_std.incremental import PROVINCE
+from govopen_std.lifetime import end_with_parent
 
 if TYPE_CHECKING:  # the models (and the pool) load when a task runs, not when `build` answers an unchanged workspace
     from concurrent.futures import Future
@@ -152,36 +153,7 @@ def _worker_init(parent: int) -> None:
     # (the parent's handler, inherited through fork, would only turn it into an exception inside the task).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _end_with_parent(parent)
-
-
-# prctl(2) option: the signal this process gets when its parent ends (linux/prctl.h)
-PR_SET_PDEATHSIG = 1
-WATCH_SECONDS = 0.5
-
-
-def _end_with_parent(parent: int) -> None:
-    """End this worker when the build process `parent` ends, even by `kill -9`: the kernel sends SIGKILL on the
-    parent's death (Linux `PR_SET_PDEATHSIG`), and a watchdog thread (the fallback where prctl is missing, and
-    for a parent that ended before the call) exits when this process is no longer `parent`'s child."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):  # no libc prctl (not Linux): the watchdog alone
-        pass
-    import threading
-
-    threading.Thread(target=_watch_parent, args=(parent,), name="govopen-parent-watch", daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    import time
-
-    while os.getppid() == parent:
-        time.sleep(WATCH_SECONDS)
-    os._exit(1)  # the build is gone: nothing may write into its staging any more
+    end_with_parent(parent)  # a kill -9 of the build ends its workers too (lifetime)
 
 
 def _worker_task(task: Task) -> TaskResult:

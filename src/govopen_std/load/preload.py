@@ -116,7 +116,10 @@ def _parse_parallel(raws: list[bytes], jobs: int) -> list[bytes]:
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, len(raws) // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
+    from govopen_std.lifetime import end_with_parent
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context(), initializer=end_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         return list(pool.map(parse_payload, raws, chunksize=chunk))
 
 
