@@ -346,8 +346,8 @@ CATALOG: dict[str, Message] = {
     "E920": Message(E, "输出目录 {path} 不能是{what}", "the output folder {path} cannot be {what_en}",
                     "输出目录会被构建写入和替换；用工作区中的单独目录，如 out_dir: build。",
                     "The build writes and replaces files there; use a folder of its own, e.g. out_dir: build."),
-    "E921": Message(E, "{path} 是指向工作区之外（{target}）的符号链接，不读取", "{path} is a symbolic link to {target}, "
-                    "outside the workspace; not read",
+    "E921": Message(E, "{path} 是指向{where}之外（{target}）的符号链接，不读取", "{path} is a symbolic link to {target}, "
+                    "outside {where_en}; not read",
                     "把所需文件复制到工作区中，或删除该链接。", "Copy the file into the workspace, or remove the link."),
     "E922": Message(E, "{path} 不是普通文件（{kind}），不读取", "{path} is not a regular file ({kind_en}); not read",
                     "模板和静态文件须为普通文件；删除或替换它。", "Templates and assets must be regular files; remove or replace it."),

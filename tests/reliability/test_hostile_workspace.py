@@ -104,6 +104,9 @@ CASES = {
         "E921", "templates/html/etc:1:1"),
     "extended-template-linked-outside": Case(
         lambda w, o: _link(w, "templates/html/base.html", o / "secret.txt"), "E921", "templates/html/base.html:1:1"),
+    "included-template-linked-into-standards": Case(
+        lambda w, o: (_link(w, "templates/html/part.html", w / "standards" / "laws.yaml"), _page_including(w, "part.html")),
+        "E921", "templates/html/part.html:1:1"),  # build reads templates from templates/html/ only, as `check` says
     "templates-folder-outside": Case(lambda w, o: _link(w, "templates", o), "E921", "templates:1:1"),
     "include-absolute-etc-passwd": Case(lambda w, o: _page_including(w, "/etc/passwd"), "B621", None, 2),
     "include-parent-etc-hostname": Case(lambda w, o: _page_including(w, "../../etc/hostname"), "B621", None, 2),

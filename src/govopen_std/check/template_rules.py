@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from govopen_std.check.context import CheckContext
-from govopen_std.diagnostics import Diagnostic, SourceLocation, relpath
+from govopen_std.diagnostics import Diagnostic, GovOpenError, SourceLocation, relpath
 
 ID = "templates"
 TEMPLATE_SUFFIXES = (".html", ".htm", ".svg", ".xml", ".txt", ".j2", ".jinja")
@@ -97,3 +97,5 @@ def check_html(folder: Path, root: Path) -> Iterator[Diagnostic]:
         except (UnicodeDecodeError, OSError) as exc:
             yield Diagnostic.make("B621", SourceLocation(display, 1, 1), path=display, line=1,
                                   detail="无法读取（文件须为 UTF-8 编码）", detail_en=str(exc))
+        except GovOpenError:  # the loader refused a link out of templates/html/ (E921): check.confine_rules reports it
+            continue

@@ -28,6 +28,9 @@ TEMPLATES = ("模板目录或其中的目录", "the templates folder or inside i
 PACKAGE = ("govopen 安装包的目录", "a folder of govopen's own package")
 NUL_NAME = ("含有 NUL 字符（\\0）的路径", "a path with a NUL character (\\0)")
 LINK_OUT = ("指向工作区之外的符号链接", "a symbolic link from the workspace to outside it")
+# (zh, en) of what a file read must lie within (E921's `where`)
+IN_WORKSPACE = ("工作区", "the workspace")
+IN_TEMPLATES = ("模板目录", "its templates folder")
 SYSTEM_ROOTS = (Path("/proc"), Path("/sys"), Path("/dev"))
 
 # kind of a special file, (zh, en)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation, relpath
 from govopen_std.load.cache import open_store
-from govopen_std.load.confine import Confinement, allowed_roots
+from govopen_std.load.confine import IN_WORKSPACE, Confinement, allowed_roots
 from govopen_std.load.discover import SourcePaths, Workspace, discover, special
 
 # The models (pydantic) load only when files are validated, the parser only when a file is read: `check`
@@ -93,7 +93,8 @@ class _Reader:
             from govopen_std.load.yaml_source import SourceFile
 
             source = SourceFile(path=path, display=relpath(path, self.workspace.root))
-            self.diags.emit("E921", SourceLocation(source.display, 1, 1), path=source.display, target=str(outside))
+            self.diags.emit("E921", SourceLocation(source.display, 1, 1), path=source.display, target=str(outside),
+                            where=IN_WORKSPACE[0], where_en=IN_WORKSPACE[1])
         elif ahead is not None:
             self.diags.extend(ahead.diagnostics)
             source = ahead.source

@@ -184,11 +184,11 @@ def style_problems(own: Path, display: str) -> list[Diagnostic]:
 
 def _confined(own: Path, templates_dir: Path) -> None:
     """E921 for a style template that is a link out of the templates folder: never read (`load.confine`)."""
-    from govopen_std.load.confine import escapes, real
+    from govopen_std.load.confine import IN_TEMPLATES, escapes, package_roots, real
 
-    outside = escapes(own, (real(templates_dir),))
+    outside = escapes(own, (real(templates_dir), *package_roots()))
     if outside is not None:
-        raise GovOpenError("E921", path=str(own), target=str(outside))
+        raise GovOpenError("E921", path=str(own), target=str(outside), where=IN_TEMPLATES[0], where_en=IN_TEMPLATES[1])
 
 
 def load_style(templates_dir: Path | None) -> DocxStyle:

@@ -16,7 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from govopen_std import __version__
 from govopen_std.diagnostics import GovOpenError
-from govopen_std.load.confine import escapes, real, special_kind
+from govopen_std.load.confine import IN_TEMPLATES, escapes, package_roots, real, special_kind
 from govopen_std.load.discover import embedded_root
 from govopen_std.render.html_site.paths import slug
 
@@ -129,11 +129,11 @@ def asset_files(dirs: tuple[Path, ...]) -> dict[str, Path]:
 
 
 def confined_file(path: Path, folder: Path) -> None:
-    """Raise E921 when `path` really lies outside `folder` (a real path), E922 when it is a FIFO, a device or a
+    """Raise E921 when `path` really lies outside `folder` (a real path) and govopen's package, E922 when it is a FIFO, a device or a
     socket: checked before the file is opened, so nothing from elsewhere is read into the site (`load.confine`)."""
-    outside = escapes(path, (folder,))
+    outside = escapes(path, (folder, *package_roots()))
     if outside is not None:
-        raise GovOpenError("E921", path=str(path), target=str(outside))
+        raise GovOpenError("E921", path=str(path), target=str(outside), where=IN_TEMPLATES[0], where_en=IN_TEMPLATES[1])
     kind = special_kind(path)
     if kind is not None:
         raise GovOpenError("E922", path=str(path), kind=kind[0], kind_en=kind[1])
