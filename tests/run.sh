@@ -11,6 +11,7 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffic
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v dot >/dev/null 2>&1 || need+=(graphviz)  # the 公开流程图 of the DOCX texts and the site
+{ command -v setpriv && command -v unshare; } >/dev/null 2>&1 || need+=(util-linux)  # file-system safety tests
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "== installing system packages: ${need[*]}"

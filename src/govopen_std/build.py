@@ -12,10 +12,9 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -28,7 +27,7 @@ from govopen_std.incremental import (
     Plan,
     TargetRecord,
     build_keys,
-    drop_manifest,
+    interim_manifest,
     load_manifest,
     plan_key,
     recall_plan,
@@ -39,6 +38,7 @@ from govopen_std.incremental import (
 from govopen_std.load.cache import Store, open_store
 from govopen_std.load.discover import find_workspace
 from govopen_std.load.memo import recall, source_paths, workspace_key
+from govopen_std.out_folder import MARK, STAGING_PREFIX, enter, foreign, io_failure, make_temp, publish, refusal
 from govopen_std.pipeline import CheckResult, check_workspace
 from govopen_std.render.base import OPT_IN, REPLACES, available
 from govopen_std.workers import (
@@ -186,34 +186,6 @@ def _signals_raise() -> Iterator[_Interrupts]:
             signal.signal(signum, old)
 
 
-def _publish(staging: Path, out: Path) -> list[Path]:
-    """Move each top-level entry of `staging` into `out`, replacing the previous one.
-
-    If a move fails, the entries already moved go back to staging and the previous ones back into place."""
-    moved: list[Path] = []
-    replaced: list[str] = []
-    trash = Path(tempfile.mkdtemp(prefix=".govopen-old-", dir=out))
-    try:
-        for entry in sorted(staging.iterdir()):
-            target = out / entry.name
-            if target.is_symlink() or target.exists():
-                target.rename(trash / entry.name)
-                replaced.append(entry.name)
-            entry.rename(target)
-            moved.append(target)
-            if len(moved) == 1:
-                _test_pause("publish")
-    except OSError:
-        for target in moved:
-            target.rename(staging / target.name)
-        for name in replaced:
-            (trash / name).rename(out / name)
-        raise
-    finally:
-        shutil.rmtree(trash, ignore_errors=True)
-    return moved
-
-
 def run(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
     """check → resolve → view → render (staged, only what changed) → publish. Nothing is written when
     sources have errors, and nothing at all when every target's outputs are up to date."""
@@ -237,11 +209,25 @@ def run(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
         return result
     cfg = check.sources.config
     out_name = cfg.out_dir if cfg else "build"
+    out = opts.out_dir or (Path.cwd() / out_name)
+    refused = refusal(out, check.sources, from_config=opts.out_dir is None)  # the folder this build really writes
+    if refused is not None:
+        diags.add(refused)
+        return result
     if memo is not None and len(diags.items) == len(check.diagnostics.items):  # the plan added no diagnostic
         _remember_plan(memo, check, plan, out_name)
-    out = opts.out_dir or (Path.cwd() / out_name)
-    out.mkdir(parents=True, exist_ok=True)
-    result.out_dir = out
+    with ExitStack() as stack:
+        refused_out = enter(out, stack)  # created, locked, cleared of what killed builds left
+        if refused_out is not None:
+            diags.add(refused_out)
+        else:
+            result.out_dir = out
+            _build_changed(plan, out, result, progress)
+    return result
+
+
+def _build_changed(plan: BuildPlan, out: Path, result: BuildResult, progress: Progress | None) -> None:
+    """Render the targets whose outputs in `out` are missing or out of date; report the others as reused."""
     old = load_manifest(out)
     todo = [t for t in plan.targets if not up_to_date(old.targets.get(t), plan.keys[t], out)]
     result.reused = [t for t in plan.targets if t not in todo]
@@ -251,7 +237,6 @@ def run(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
                                      "reused": 1}
     if todo:
         _build_targets(plan, todo, old, out, result, progress)
-    return result
 
 
 @dataclass(frozen=True)
@@ -382,7 +367,12 @@ def _build_targets(plan: BuildPlan, todo: list[str], old: Manifest, out: Path, r
                    progress: Progress | None) -> None:
     """Render `todo` into staging, publish it, then record the new manifest."""
     diags = result.diagnostics
-    staging = Path(tempfile.mkdtemp(prefix=".govopen-staging-", dir=out))
+    try:
+        staging = make_temp(out, STAGING_PREFIX)
+    except OSError as exc:
+        diags.add(io_failure(exc, ("在输出目录中创建临时目录", "create a staging folder in the output folder"),
+                             out).diagnostic)
+        return
     plan.state.staging = staging
     results: dict[str, list[TaskResult]] = {}
     try:
@@ -394,9 +384,14 @@ def _build_targets(plan: BuildPlan, todo: list[str], old: Manifest, out: Path, r
                 results.setdefault(task_result.target, []).append(task_result)
             _bundle_downloads(results, staging)
             manifest = _next_manifest(plan, old, results, staging)
+            names = {e.name for e in staging.iterdir() if e.name != MARK}
+            taken = foreign(out, names, old.owned_names())
+            if taken:  # never replace what govopen did not write: nothing is moved, the staging goes
+                diags.add(Diagnostic.make("B630", None, path=str(out), names="、".join(taken), names_en=", ".join(taken)))
+                return
             with interrupts.hold():
-                drop_manifest(out)
-                _publish(staging, out)
+                write_manifest(out, interim_manifest(old, set(results), names))
+                publish(staging, out, _test_pause)
                 write_manifest(out, manifest)
             _record(plan, results, out, result)
     except (BuildInterrupted, KeyboardInterrupt):
@@ -404,7 +399,7 @@ def _build_targets(plan: BuildPlan, todo: list[str], old: Manifest, out: Path, r
     except RenderFailed as exc:
         diags.add(Diagnostic.make("B602", None, output=exc.output, detail=exc.detail))
     except OSError as exc:  # publishing failed and was rolled back
-        diags.add(Diagnostic.make("B602", None, output=str(out), detail=f"{type(exc).__name__}: {exc}"))
+        diags.add(io_failure(exc, ("把新输出移入输出目录", "move the new outputs into the output folder"), out).diagnostic)
     finally:
         set_state(None)
         shutil.rmtree(staging, ignore_errors=True)
@@ -467,13 +462,14 @@ def _advance(progress: Progress | None, task_result: TaskResult) -> None:
 
 def _next_manifest(plan: BuildPlan, old: Manifest, results: dict[str, list[TaskResult]], staging: Path) -> Manifest:
     """The old records of targets not rendered now, and new ones for those that were."""
-    manifest = Manifest(dict(old.targets))
+    manifest = Manifest(dict(old.targets), old.owned_names())
     for target, parts in results.items():
         entries = sorted({f.split("/", 1)[0] for part in parts for f in part.files})
         if target != PROVINCE:
             entries = [target_dir(staging, target).name]
         files = sum(len(part.files) for part in parts)
         manifest.targets[target] = TargetRecord(plan.keys[target], entries, files, parts[0].items, parts[0].standards)
+        manifest.owned.update(entries)
     return manifest
 
 

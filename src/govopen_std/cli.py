@@ -41,6 +41,10 @@ def _report_fatal(exc: BaseException) -> int:
     lang = detect_lang(sys.argv[1:], os.environ)
     if isinstance(exc, GovOpenError):
         diag = exc.diagnostic
+    elif isinstance(exc, OSError):  # the environment refused (permissions, a full disk), not a govopen bug
+        from govopen_std.out_folder import io_failure
+
+        diag = io_failure(exc, ("读写文件", "read or write a file")).diagnostic
     else:
         from govopen_std.diagnostics import Diagnostic
 

@@ -10,7 +10,8 @@ outputs are made from:
 So editing one county changes only that county's key, editing the base changes every key, and an
 unchanged workspace changes none. The manifest (`govopen-manifest.json` in the output folder, written
 last) records each target's key and which top-level entries of the output folder it owns; a target
-whose key is unchanged and whose entries are all present is not rendered again. The manifest holds no
+whose key is unchanged and whose entries are all present is not rendered again; `owned` lists every entry
+govopen has written there, the only ones a build may replace (`out_folder`). The manifest holds no
 time stamps or paths outside the output folder, so the same sources always give the same manifest.
 
 The plan memo (in the user cache, beside the check memo; `remember_plan`, `recall_plan`) keeps each
@@ -59,9 +60,15 @@ class TargetRecord:
 @dataclass
 class Manifest:
     targets: dict[str, TargetRecord] = field(default_factory=dict)
+    # Top-level entries of the output folder that govopen wrote, including those of targets whose record is
+    # gone (an interrupted publish): a build replaces only these (out_folder.foreign, B630).
+    owned: set[str] = field(default_factory=set)
+
+    def owned_names(self) -> set[str]:
+        return self.owned | {entry for rec in self.targets.values() for entry in rec.entries}
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": FORMAT, "govopen": __version__,
+        return {"format": FORMAT, "govopen": __version__, "owned": sorted(self.owned_names()),
                 "targets": {name: rec.to_json() for name, rec in sorted(self.targets.items())}}
 
 
@@ -73,7 +80,7 @@ def load_manifest(out: Path) -> Manifest:
             return Manifest()
         return Manifest({name: TargetRecord(str(rec["key"]), [str(e) for e in rec["entries"]], int(rec["files"]),
                                             int(rec["items"]), int(rec["standards"]))
-                         for name, rec in raw["targets"].items()})
+                         for name, rec in raw["targets"].items()}, {str(e) for e in raw.get("owned", [])})
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return Manifest()
 
@@ -90,10 +97,11 @@ def write_manifest(out: Path, manifest: Manifest) -> None:
         raise
 
 
-def drop_manifest(out: Path) -> None:
-    """Before outputs change, the old manifest goes: an interrupted publish then means a full rebuild, never a
-    manifest that vouches for outputs it does not describe."""
-    (out / MANIFEST).unlink(missing_ok=True)
+def interim_manifest(old: Manifest, replaced: set[str], names: set[str]) -> Manifest:
+    """The manifest written before outputs change: without the records of the `replaced` targets (an interrupted
+    publish then rebuilds them, and never vouches for outputs it does not describe), but owning the entries
+    about to be moved in (`names`), so the next build may replace them."""
+    return Manifest({t: rec for t, rec in old.targets.items() if t not in replaced}, old.owned_names() | names)
 
 
 def up_to_date(record: TargetRecord | None, key: str, out: Path) -> bool:

@@ -331,6 +331,28 @@ CATALOG: dict[str, Message] = {
 
     # --- safety-fs: B630-B649, E920-E939 ---
     # (new codes of this part go below this line)
+    "B630": Message(E, "输出目录 {path} 中已有 {names}，不是 govopen 生成的（不在 govopen-manifest.json 中），不覆盖",
+                    "{names_en} in the output folder {path} were not written by govopen (not in govopen-manifest.json); "
+                    "not overwriting them",
+                    "移走或改名这些文件夹，或在 govopen.yaml 的 out_dir（或 --out）中换一个输出目录；"
+                    "若它们是 govopen 以前生成的（如 govopen-manifest.json 被删除），删除它们后重新构建。",
+                    "Move or rename them, or choose another output folder (govopen.yaml out_dir, or --out); if govopen "
+                    "wrote them before (say govopen-manifest.json was deleted), delete them and build again."),
+    "B631": Message(E, "另一个 govopen build 正在写入输出目录 {path}", "another govopen build is writing to {path}",
+                    "等那次构建结束后再运行（两次构建同时写同一个输出目录会互相覆盖）。",
+                    "Run again when that build has ended (two builds writing one output folder would overwrite each other)."),
+    "E920": Message(E, "输出目录 {path} 不能是{what}", "the output folder {path} cannot be {what_en}",
+                    "输出目录会被构建写入和替换；用工作区中的单独目录，如 out_dir: build。",
+                    "The build writes and replaces files there; use a folder of its own, e.g. out_dir: build."),
+    "E921": Message(E, "{path} 是指向{where}之外（{target}）的符号链接，不读取", "{path} is a symbolic link to {target}, "
+                    "outside {where_en}; not read",
+                    "把所需文件复制到工作区中，或删除该链接。", "Copy the file into the workspace, or remove the link."),
+    "E922": Message(E, "{path} 不是普通文件（{kind}），不读取", "{path} is not a regular file ({kind_en}); not read",
+                    "模板和静态文件须为普通文件；删除或替换它。", "Templates and assets must be regular files; remove or replace it."),
+    "E923": Message(E, "无法{action}：{path}：{reason}", "cannot {action_en} {path}: {reason_en}",
+                    "这是运行环境的问题（权限、磁盘空间、只读文件系统等），不是源文件或 govopen 的缺陷。",
+                    "A problem of the environment (permissions, disk space, a read-only file system), not of the "
+                    "sources nor a govopen bug."),
 
     # --- safety-input: Y111-Y119, I850-I869, D850-D859 ---
     # (new codes of this part go below this line)

@@ -88,7 +88,7 @@ def _read_as_keyed(sources: Sources, store: Store) -> bool:
     """The files the check read are the files the memo key covers: the folder settings it used (from the
     validated govopen.yaml, or the defaults when that was refused) are those the key was computed from."""
     config = sources.config
-    used = (ConfigSettings(config.standards_dir, config.templates_dir, config.base) if config is not None
+    used = (ConfigSettings(config.standards_dir, config.templates_dir, config.base, config.out_dir) if config is not None
             else ConfigSettings("standards", "templates", None))
     return workspace_settings(sources.workspace, store) == used
 

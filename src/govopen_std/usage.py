@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from govopen_std.diagnostics import Diagnostics, ExitCode, GovOpenError, Severity
+from govopen_std.diagnostics import Diagnostic, Diagnostics, ExitCode, GovOpenError, Severity
 
 # Diagnostics that mean "the command asked for something that is not there", not "the sources are wrong".
 USAGE_CODES = frozenset({"E904", "E905", "O524", "I819"})
@@ -49,7 +49,20 @@ def is_usage_error(diags: Diagnostics) -> bool:
     return bool(errors) and all(d.code in USAGE_CODES for d in errors)
 
 
+# Problems of the environment, not of the sources (exit 2, like a usage error): a folder in the way of an output
+# (B630), another build on the output folder (B631), an I/O failure (E923), an --out that cannot be one (E920
+# without a location; in govopen.yaml it has one and is a finding of the sources).
+ENVIRONMENT_CODES = frozenset({"B630", "B631", "E923"})
+
+
+def _environment(diag: Diagnostic) -> bool:
+    return diag.code in ENVIRONMENT_CODES or (diag.code == "E920" and diag.location is None)
+
+
 def exit_code(diags: Diagnostics) -> ExitCode:
     if not diags.has_errors:
         return ExitCode.OK
-    return ExitCode.USAGE if is_usage_error(diags) else ExitCode.FINDINGS
+    errors = [d for d in diags.items if d.severity >= Severity.ERROR]
+    if is_usage_error(diags) or all(d.code in USAGE_CODES or _environment(d) for d in errors):
+        return ExitCode.USAGE
+    return ExitCode.FINDINGS

@@ -8,7 +8,8 @@ Outputs do not depend on which process rendered them: renderers only read the vi
 
 Workers are forked (Linux) after the sources are checked, and inherit them; where fork is not
 available the tasks run in this process. Workers ignore SIGINT and die on SIGTERM, so the parent alone
-decides what an interrupt does: it stops them and removes staging (`build.run`). Errors travel back as
+decides what an interrupt does: it stops them and removes staging (`build.run`). Workers also end when the
+parent dies without a word (`kill -9`): `lifetime.end_with_parent`. Errors travel back as
 plain data (a diagnostic, or "which output failed and why"), never as pickled exceptions.
 """
 
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from govopen_std.diagnostics import GovOpenError
 from govopen_std.incremental import PROVINCE
+from govopen_std.lifetime import end_with_parent
 
 if TYPE_CHECKING:  # the models (and the pool) load when a task runs, not when `build` answers an unchanged workspace
     from concurrent.futures import Future
@@ -117,6 +119,12 @@ def run_task(task: Task, progress: Callable[[str, int], Callable[[str], None]] |
         except GovOpenError as exc:  # a problem with its own inputs (e.g. a bad template): exit 2
             result.fatal = (exc.diagnostic.code, exc.diagnostic.params)
             return result
+        except OSError as exc:  # the environment refused (a full disk, permissions): E923, exit 2
+            from govopen_std.out_folder import io_failure
+
+            failure = io_failure(exc, (f"生成 {view.key}:{name}（写入临时目录）", f"render {view.key}:{name} into staging"))
+            result.fatal = (failure.diagnostic.code, failure.diagnostic.params)
+            return result
         except Exception as exc:  # a renderer bug or an I/O error: this build fails, old outputs stay
             if os.environ.get("GOVOPEN_DEBUG"):
                 raise
@@ -141,11 +149,12 @@ def set_state(state: RenderState | None) -> None:
     _STATE = state
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int) -> None:
     # Ctrl-C reaches the whole process group: only the parent reacts to it. SIGTERM ends a worker at once
     # (the parent's handler, inherited through fork, would only turn it into an exception inside the task).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    end_with_parent(parent)  # a kill -9 of the build ends its workers too (lifetime)
 
 
 def _worker_task(task: Task) -> TaskResult:
@@ -164,7 +173,7 @@ class Pool:
         from concurrent.futures import ProcessPoolExecutor
 
         self.executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                                            initializer=_worker_init)
+                                            initializer=_worker_init, initargs=(os.getpid(),))
 
     def run(self, tasks: list[Task]) -> Iterator[TaskResult]:
         """Results as tasks complete (order does not matter: every task writes its own files)."""

@@ -153,15 +153,28 @@ def test_other_options_are_not_answered_by_the_plan_of_others(option: str, ws: P
     assert result.rendered if option != "counties" else result.reused == ["330106"]
 
 
-@pytest.mark.parametrize("missing", ["330106", MANIFEST])
-def test_a_missing_output_is_built(missing: str, ws: Path, tmp_path: Path) -> None:
+def test_a_missing_output_is_built(ws: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     built(opts(ws, out))
-    target = out / missing
-    shutil.rmtree(target) if target.is_dir() else target.unlink()
+    shutil.rmtree(out / "330106")
     assert recall_unchanged(opts(ws, out))[0] is None
     result = built(opts(ws, out))
-    assert sorted(result.rendered) == (["330106"] if missing == "330106" else sorted(ALL))
+    assert sorted(result.rendered) == ["330106"]
+
+
+def test_without_its_manifest_a_build_replaces_nothing(ws: Path, tmp_path: Path) -> None:
+    """The manifest is what tells govopen's outputs from the user's (issue 14): once it is deleted, the folders
+    are no longer known to be govopen's and are left as they are (B630); deleting them rebuilds everything."""
+    out = tmp_path / "out"
+    built(opts(ws, out))
+    (out / MANIFEST).unlink()
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    assert recall_unchanged(opts(ws, out))[0] is None
+    refused = run(opts(ws, out))
+    assert [d.code for d in refused.diagnostics.items if d.code.startswith("B")] == ["B630"]
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before
+    shutil.rmtree(out)
+    assert sorted(built(opts(ws, out)).rendered) == sorted(ALL)
 
 
 def test_a_plan_with_changed_template_folders_is_not_trusted(tmp_path: Path) -> None:

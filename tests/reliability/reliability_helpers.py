@@ -32,7 +32,8 @@ def snapshot(folder: Path) -> dict[str, str]:
         if path.is_symlink():
             result[rel] = "symlink:" + os.readlink(path)
         elif path.is_file():
-            result[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+            with open(path, "rb") as file:  # streamed: a hostile case holds a 1 GB (sparse) file
+                result[rel] = hashlib.file_digest(file, "sha256").hexdigest()
     return result
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from reliability_helpers import county_workspace, govopen_command, govopen_env, run_govopen, snapshot
 
+from govopen_std.out_folder import MARK
 from govopen_std.render.base import available
 
 WAIT = 120  # a hang guard, not a speed assertion
@@ -65,7 +66,8 @@ def top_level_inodes(out: Path) -> dict[str, int]:
 
 
 def staging_files(out: Path) -> list[Path]:
-    return [p for d in out.glob(".govopen-staging-*") for p in d.rglob("*") if p.is_file()]
+    """The files renderers wrote into staging (not the marker that makes it govopen's)."""
+    return [p for d in out.glob(".govopen-staging-*") for p in d.rglob("*") if p.is_file() and p.name != MARK]
 
 
 def wait_until(condition: Callable[[], bool], proc: subprocess.Popen[str]) -> None:

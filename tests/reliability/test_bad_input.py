@@ -123,8 +123,8 @@ def test_deeply_nested_value(tmp_path: Path) -> None:
 
 
 def test_special_files_named_yaml(tmp_path: Path) -> None:
-    """Things on disk that are not YAML files: a folder, a broken link and a link loop are each a Y108 naming the
-    file; a FIFO and a link to /dev/zero (whose reads block or never end) are left out, so `check` still ends."""
+    """Things on disk that are not YAML files: a folder and a link loop are each a Y108 naming the file, a broken
+    link out of the workspace is E921; a FIFO and a link to /dev/zero (whose reads block or never end) are left out, so `check` still ends."""
     workspace = _workspace(tmp_path)
     domain = workspace / "standards" / "domains" / "zdbc"
     (domain / "zdbc-02.yaml").mkdir()
@@ -135,6 +135,8 @@ def test_special_files_named_yaml(tmp_path: Path) -> None:
     result = _check(workspace)
     assert "Traceback" not in result.stdout + result.stderr, result.stderr
     assert result.returncode == 1, result.stdout + result.stderr
-    for name in ("zdbc-02", "zdbc-03", "zdbc-04"):
+    for name in ("zdbc-02", "zdbc-04"):
         assert re.search(rf"^standards/domains/zdbc/{name}\.yaml: \S+ Y108 ", result.stdout, re.M), result.stdout
+    # the broken link leads out of the workspace: never followed (load.confine)
+    assert re.search(r"^standards/domains/zdbc/zdbc-03\.yaml:1:1: \S+ E921 ", result.stdout, re.M), result.stdout
     assert "zdbc-05.yaml" not in result.stdout and "zdbc-06.yaml" not in result.stdout

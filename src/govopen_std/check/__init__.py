@@ -8,6 +8,7 @@ from types import ModuleType
 
 from govopen_std.check import (
     character_rules,
+    confine_rules,
     county_fact_rules,
     coverage_rules,
     indicator_rules,
@@ -31,7 +32,7 @@ RULES: dict[str, ModuleType] = {
     rule.ID: rule for rule in (system_rules, text_rules, law_rules, item_rules, placeholder_rules,
                                organization_rules, status_rules, character_rules, template_rules,
                                indicator_rules, structure_rules, synonym_rules, coverage_rules,
-                               numbering_rules, county_fact_rules)
+                               numbering_rules, county_fact_rules, confine_rules)
 }
 
 ExtraRule = Callable[[CheckContext], Iterator[Diagnostic]]

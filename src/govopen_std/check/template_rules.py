@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from govopen_std.check.context import CheckContext
-from govopen_std.diagnostics import Diagnostic, SourceLocation, relpath
+from govopen_std.diagnostics import Diagnostic, GovOpenError, SourceLocation, relpath
 
 ID = "templates"
 TEMPLATE_SUFFIXES = (".html", ".htm", ".svg", ".xml", ".txt", ".j2", ".jinja")
@@ -54,8 +54,16 @@ def check_style(folder: Path, root: Path) -> Iterator[Diagnostic]:
     from govopen_std.render.docx_std.style import STYLE_FILE, style_problems
 
     own = folder / STYLE_FILE
-    if own.is_file():
+    if own.is_file() and _confined(own, root):
         yield from style_problems(own, relpath(own, root))
+
+
+def _confined(path: Path, root: Path) -> bool:
+    """True for a regular file really inside the workspace; anything else is `check.confine_rules`' to report
+    (E921, E922) and is not read here."""
+    from govopen_std.load.confine import allowed_roots, escapes, special_kind
+
+    return escapes(path, allowed_roots(root)) is None and special_kind(path) is None
 
 
 def html_templates(folder: Path) -> list[Path]:
@@ -77,6 +85,8 @@ def check_html(folder: Path, root: Path) -> Iterator[Diagnostic]:
 
     env = environment(template_dirs(folder))
     for path in templates:
+        if not _confined(path, root):
+            continue
         display = relpath(path, root)
         name = path.relative_to(folder / SUBDIR).as_posix()
         try:
@@ -87,3 +97,5 @@ def check_html(folder: Path, root: Path) -> Iterator[Diagnostic]:
         except (UnicodeDecodeError, OSError) as exc:
             yield Diagnostic.make("B621", SourceLocation(display, 1, 1), path=display, line=1,
                                   detail="无法读取（文件须为 UTF-8 编码）", detail_en=str(exc))
+        except GovOpenError:  # the loader refused a link out of templates/html/ (E921): check.confine_rules reports it
+            continue

@@ -14,11 +14,13 @@ config file's bytes (kind "config"), and the YAML parser loads only when they ar
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from govopen_std.diagnostics import Diagnostic
 from govopen_std.load import cache
+from govopen_std.load.confine import Confinement, allowed_roots
 from govopen_std.load.discover import SourcePaths, Workspace, discover, special
 from govopen_std.load.display import DisplayPaths
 
@@ -32,6 +34,7 @@ class ConfigSettings(NamedTuple):
     standards_dir: str
     templates_dir: str
     base: str | None  # `base:` when it names one (load/base.py)
+    out_dir: str = "build"  # where it leads on disk is part of the key (check.confine_rules)
 
 
 def parse_settings(config_bytes: bytes) -> ConfigSettings:
@@ -50,7 +53,7 @@ def parse_settings(config_bytes: bytes) -> ConfigSettings:
 
     base = data.get("base")
     return ConfigSettings(folder("standards_dir", "standards"), folder("templates_dir", "templates"),
-                          base if isinstance(base, str) and base.strip() else None)
+                          base if isinstance(base, str) and base.strip() else None, folder("out_dir", "build"))
 
 
 # Settings by the digest of govopen.yaml's bytes, for the runs of one process (a check reads them up to three times).
@@ -74,12 +77,13 @@ def settings(config_bytes: bytes, store: cache.Store | None = None) -> ConfigSet
 
 def _stored_settings(value: Any) -> ConfigSettings | None:
     """A remembered entry, or None when it is absent or not of the expected shape."""
-    if not isinstance(value, tuple) or len(value) != 3:
+    if not isinstance(value, tuple) or len(value) != 4:
         return None
-    standards_dir, templates_dir, base = value
-    if not (isinstance(standards_dir, str) and isinstance(templates_dir, str) and isinstance(base, str | None)):
+    standards_dir, templates_dir, base, out_dir = value
+    if not (isinstance(standards_dir, str) and isinstance(templates_dir, str) and isinstance(base, str | None)
+            and isinstance(out_dir, str)):
         return None
-    return ConfigSettings(standards_dir, templates_dir, base)
+    return ConfigSettings(standards_dir, templates_dir, base, out_dir)
 
 
 def _config_bytes(workspace: Workspace) -> bytes | None:
@@ -103,7 +107,21 @@ def template_files(workspace: Workspace, store: cache.Store | None = None) -> li
     if config is None:
         return []
     folder = workspace.root / settings(config, store).templates_dir
-    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    # Everything but plain folders: a FIFO, a link loop or a dangling link makes the key None (`workspace_key`),
+    # so the check that reports it (check.confine_rules) runs instead of an earlier memo answering.
+    return sorted(p for p in folder.rglob("*") if p.is_symlink() or not p.is_dir()) if folder.is_dir() else []
+
+
+def template_folders(workspace: Workspace, store: cache.Store | None = None) -> list[str]:
+    """The folders under a workspace's own templates folder, relative to it: a folder where a template belongs
+    (`templates/docx/style.yaml/`) is a finding of the check, so the folders are part of the key too."""
+    config = _config_bytes(workspace)
+    if workspace.embedded or config is None:
+        return []
+    folder = workspace.root / settings(config, store).templates_dir
+    if not folder.is_dir():
+        return []
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir() and not p.is_symlink())
 
 
 def source_paths(workspace: Workspace, store: cache.Store | None = None) -> SourcePaths | None:
@@ -122,16 +140,33 @@ def source_paths(workspace: Workspace, store: cache.Store | None = None) -> Sour
         return paths
 
 
+def _confinement(workspace: Workspace, store: cache.Store | None) -> Confinement:
+    """Where the check may read this workspace's files from (its base's folder too, when it names one)."""
+    config = _config_bytes(workspace)
+    base = settings(config, store).base if config is not None else None
+    if base is None:
+        return Confinement(allowed_roots(workspace.root))
+    from govopen_std.load.base import base_root
+
+    return Confinement(allowed_roots(workspace.root, base_root(workspace.root, base)))
+
+
 def workspace_key(workspace: Workspace, store: cache.Store | None = None) -> str | None:
     """The memo key of the workspace as it is on disk now; None when a file cannot be read (or must not be:
     a special file, which the check reports instead of reading)."""
     paths = source_paths(workspace, store)
     if paths is None:
         return None
-    files: list[tuple[str, str]] = []
+    config = _config_bytes(workspace)
+    out_dir = settings(config, store).out_dir if config is not None else "build"
+    # where out_dir really leads (a link may change without any source changing): E920 depends on it
+    leads_to = out_dir if "\0" in out_dir else os.path.realpath(workspace.root / out_dir)  # NUL: no such path
+    files: list[tuple[str, str]] = [("\0out_dir", leads_to)]
+    files += [("\0folder", name) for name in template_folders(workspace, store)]
     display = DisplayPaths(workspace.root)
+    confined = _confinement(workspace, store)
     for path in [*paths.all(), *template_files(workspace, store)]:
-        if special(path):
+        if special(path) or confined.escapes(path) is not None:  # reported by the check, never read (load.confine)
             return None
         try:
             files.append((display(path), cache.digest(path.read_bytes())))

@@ -119,8 +119,11 @@ def _parse_parallel(raws: list[bytes], jobs: int) -> list[bytes | None]:
     from concurrent.futures.process import BrokenProcessPool
 
     chunk = max(1, len(raws) // (jobs * 4))
+    from govopen_std.lifetime import end_with_parent
+
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context(), initializer=end_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             return list(pool.map(parse_payload, raws, chunksize=chunk))
     except BrokenProcessPool:  # a worker died (a segfault in a C parser): find out which file killed it
         return _parse_one_by_one(raws)
@@ -133,7 +136,13 @@ def _parse_one_by_one(raws: list[bytes]) -> list[bytes | None]:
     from concurrent.futures.process import BrokenProcessPool
 
     results: list[bytes | None] = []
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=_fork_context())
+    from govopen_std.lifetime import end_with_parent
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=1, mp_context=_fork_context(), initializer=end_with_parent,
+                                   initargs=(os.getpid(),))
+
+    pool = new_pool()
     try:
         for raw in raws:
             try:
@@ -141,7 +150,7 @@ def _parse_one_by_one(raws: list[bytes]) -> list[bytes | None]:
             except BrokenProcessPool:
                 results.append(None)
                 pool.shutdown(wait=True)
-                pool = ProcessPoolExecutor(max_workers=1, mp_context=_fork_context())
+                pool = new_pool()
     finally:
         pool.shutdown(wait=True)
     return results

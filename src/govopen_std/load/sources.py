@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from govopen_std.diagnostics import Diagnostic, Diagnostics, SourceLocation, relpath
 from govopen_std.load.cache import open_store
-from govopen_std.load.discover import SourcePaths, Workspace, discover
+from govopen_std.load.confine import IN_WORKSPACE, Confinement, allowed_roots
+from govopen_std.load.discover import SourcePaths, Workspace, discover, special
 
 # The models (pydantic) load only when files are validated, the parser only when a file is read: `check`
 # answered from its memo needs neither.
@@ -85,10 +86,18 @@ class _Reader:
         self.diags = diags
         self.files: list[SourceFile] = []
         self.preloaded: dict[Path, Loaded] = {}
+        self.confined = Confinement(allowed_roots(workspace.root))  # where a source may really be (load.confine)
 
     def read(self, path: Path) -> SourceFile:
         ahead = self.preloaded.pop(path, None)
-        if ahead is not None:
+        outside = self.confined.escapes(path) if ahead is None else None
+        if outside is not None:  # a link out of the workspace: reported, never read (E921)
+            from govopen_std.load.yaml_source import SourceFile
+
+            source = SourceFile(path=path, display=relpath(path, self.workspace.root))
+            self.diags.emit("E921", SourceLocation(source.display, 1, 1), path=source.display, target=str(outside),
+                            where=IN_WORKSPACE[0], where_en=IN_WORKSPACE[1])
+        elif ahead is not None:
             self.diags.extend(ahead.diagnostics)
             source = ahead.source
         else:
@@ -201,12 +210,17 @@ def _load_sources(workspace: Workspace, diags: Diagnostics, cache_dir: Path | No
     paths = discover(standards_dir, workspace.config_path)
     if config is not None and config.base is not None:
         paths = _based(paths, workspace, config.base, config_src, diags)
+        from govopen_std.load.base import base_root
+
+        reader.confined = Confinement(allowed_roots(workspace.root, base_root(workspace.root, config.base)))
     for extra, used in paths.duplicates:
         diags.emit("R305", SourceLocation(relpath(extra, workspace.root)), what="源文件", what_en="source file",
                    id=extra.name, first=relpath(used, workspace.root))
     from govopen_std.load.preload import preload
 
-    reader.preloaded = preload([p for p in paths.all() if p != paths.config], workspace.root,
+    # a link out of the workspace is not read (E921, `_Reader.read`); a special file, wherever it leads, is Y108
+    reader.preloaded = preload([p for p in paths.all() if p != paths.config
+                                and (special(p) or reader.confined.escapes(p) is None)], workspace.root,
                                store=open_store(cache_dir), jobs=jobs)
     sources = Sources(workspace=workspace, paths=paths, config=config)
     system, system_src = reader.model(System, paths.system)

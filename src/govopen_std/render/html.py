@@ -24,7 +24,7 @@ from govopen_std.render.html_site.downloads import generated
 from govopen_std.render.html_site.pages import Page, page_count, plan, site_context
 from govopen_std.render.html_site.paths import item_path
 from govopen_std.render.html_site.search import INDEX_FILE, index_script
-from govopen_std.render.html_site.templates import asset_files, site_environment, template_dirs
+from govopen_std.render.html_site.templates import asset_files, confined_file, site_environment, template_dirs
 from govopen_std.view.model import BuildView, ItemRow
 
 SITE_DIR = "site"
@@ -67,6 +67,7 @@ class HtmlRenderer:
         written.append(writer.write(site / INDEX_FILE, index_script(view, paths)))
         advance(INDEX_FILE)
         for rel, source in asset_files(dirs).items():
+            confined_file(source, next(d for d in dirs if source.is_relative_to(d)))  # no link out of the folder
             target = site / rel
             writer.folder(target.parent)
             shutil.copyfile(source, target)

@@ -188,6 +188,15 @@ def style_problems(own: Path, display: str) -> list[Diagnostic]:
     return [d if d.code == "B610" else _as_b610(d, display) for d in checked.items]
 
 
+def _confined(own: Path, templates_dir: Path) -> None:
+    """E921 for a style template that is a link out of the templates folder: never read (`load.confine`)."""
+    from govopen_std.load.confine import IN_TEMPLATES, escapes, package_roots, real
+
+    outside = escapes(own, (real(templates_dir), *package_roots()))
+    if outside is not None:
+        raise GovOpenError("E921", path=str(own), target=str(outside), where=IN_TEMPLATES[0], where_en=IN_TEMPLATES[1])
+
+
 def load_style(templates_dir: Path | None) -> DocxStyle:
     """The packaged defaults, with the workspace's templates/docx/style.yaml (when there is one) merged over."""
     default_path = packaged_style_path()
@@ -196,6 +205,7 @@ def load_style(templates_dir: Path | None) -> DocxStyle:
     if templates_dir is not None:
         own = templates_dir / STYLE_FILE
         if own.is_file() and own.resolve() != default_path.resolve():
+            _confined(own, templates_dir)
             problems = style_problems(own, str(own))
             if problems:  # the same findings `check` reports, with the line: the first one stops the build
                 params = dict(problems[0].params)

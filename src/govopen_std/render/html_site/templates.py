@@ -5,13 +5,18 @@ copy (inside the wheel, or the checkout's templates/), so a workspace may overri
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
 from govopen_std import __version__
+from govopen_std.diagnostics import GovOpenError
+from govopen_std.load.confine import IN_TEMPLATES, escapes, package_roots, real, special_kind
 from govopen_std.load.discover import embedded_root
 from govopen_std.render.html_site.links import url_links
 from govopen_std.render.html_site.paths import slug
@@ -96,7 +101,7 @@ def _environment(dirs: tuple[Path, ...], sandboxed: bool, _fingerprint: str) -> 
     # The embedded templates alone are govopen's own code: they render in a plain environment (the
     # sandbox's check of every attribute read was a third of the site's time), same output.
     env = (SandboxedEnvironment if sandboxed else Environment)(
-        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
+        loader=ChoiceLoader([ConfinedLoader(d) for d in dirs]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -123,3 +128,30 @@ def asset_files(dirs: tuple[Path, ...]) -> dict[str, Path]:
             if path.is_file() and rel not in found:
                 found[rel] = path
     return dict(sorted(found.items()))
+
+
+def confined_file(path: Path, folder: Path) -> None:
+    """Raise E921 when `path` really lies outside `folder` (a real path) and govopen's package, E922 when it is a FIFO, a device or a
+    socket: checked before the file is opened, so nothing from elsewhere is read into the site (`load.confine`)."""
+    outside = escapes(path, (folder, *package_roots()))
+    if outside is not None:
+        raise GovOpenError("E921", path=str(path), target=str(outside), where=IN_TEMPLATES[0], where_en=IN_TEMPLATES[1])
+    kind = special_kind(path)
+    if kind is not None:
+        raise GovOpenError("E922", path=str(path), kind=kind[0], kind_en=kind[1])
+
+
+class ConfinedLoader(FileSystemLoader):
+    """A FileSystemLoader that opens only regular files really inside its folder: `{% include %}`,
+    `{% extends %}` and `{% import %}` of a link to /etc or /proc is E921, of a FIFO E922, never a read."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.folder = real(folder)
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = self.folder.joinpath(*split_template_path(template))
+        if os.path.lexists(path):
+            confined_file(path, self.folder)
+        return super().get_source(environment, template)
+
