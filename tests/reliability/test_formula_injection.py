@@ -72,6 +72,11 @@ def _cell_texts(path: Path) -> tuple[list[str], str]:
     return [html.unescape(t) for t in texts], sheets
 
 
+def _other_domain(path: Path) -> bool:
+    """A per-domain download of the site (site/downloads/…/<domain>.xlsx|csv) of a domain without the payloads."""
+    return "downloads" in path.parts and path.stem not in ("zdbc", "catalog")
+
+
 def test_every_xlsx_stores_the_payloads_as_text(outputs: Path) -> None:
     books = _spreadsheets(outputs, "xlsx")
     names = {p.name for p in books}
@@ -79,6 +84,8 @@ def test_every_xlsx_stores_the_payloads_as_text(outputs: Path) -> None:
     for book in books:
         texts, sheets = _cell_texts(book)
         assert "<f>" not in sheets and "<f " not in sheets, book.name  # no formula anywhere
+        if _other_domain(book):
+            continue  # checked above for formulas; its rows are another domain's
         if book.name == "status.xlsx":
             assert '=HYPERLINK("http://x","t")' in texts, book.name
         elif book.name != "responsibility-list.xlsx":  # the responsibility list names standards, not items
@@ -94,6 +101,8 @@ def test_every_csv_neutralises_formula_starts(outputs: Path) -> None:
         cells = [cell for row in rows for cell in row]
         assert cells
         assert [c for c in cells if c.startswith(FORMULA_STARTS)] == [], path.name
+        if _other_domain(path):
+            continue
         assert "'" + HYPERLINK in cells and "'+征地前期准备" in cells and "'-征收土地预公告" in cells
         assert "'" + DEADLINE in cells  # the leading tab is dropped as blank space, the = is not
         assert {HYPERLINK, "+征地前期准备", "-征收土地预公告", DEADLINE} <= {restore(c) for c in cells}
