@@ -1,4 +1,5 @@
-"""Checks a DOCX against the rules of /work/shared/reference/gbt1-format.md (numbers in the rule names).
+"""Checks a DOCX against checkable rules of GB/T 1.1—2020, GB/T 9704—2012 and GB/T 15834—2011 (the numbers in
+the rule names are the team's rule list; each rule's docstring cites the clause of the standard it checks).
 
 Each finding carries the rule's confidence grade: A and B are requirements (tests fail on them), C and U
 are best effort (tests print them as warnings). `check_docx(path)` runs every rule.

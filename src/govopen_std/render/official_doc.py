@@ -1,10 +1,10 @@
 """GB/T 9704—2012 official-document page and type for python-docx documents (附件 tables, progress reports).
 
-What it fixes (see /work/shared/reference/gbt1-format.md section 7): A4 with 天头 37 mm, 订口 28 mm and a
-156 mm × 225 mm type area (rule 41); 3号仿宋 as the default face with a 22-line grid (rule 42); 附件 labels
-in 3号黑体 flush left and titles in 2号小标宋 centred (rules 44, 48); page numbers "— 1 —" in 4号宋体,
-right on odd and left on even pages (rule 47). East Asian faces are written explicitly (`w:eastAsia`) and
-theme fonts are removed, because a theme font overrides an explicit face (rule 56).
+What it fixes: A4 with 天头 37 mm, 订口 28 mm and a 156 mm × 225 mm type area (GB/T 9704—2012 5.1, 5.2.1);
+3号仿宋 as the default face with a 22-line grid (5.2.2–5.2.4); 附件 labels in 3号黑体 flush left and titles in
+2号小标宋 centred (7.3.x); page numbers "— 1 —" in 4号宋体, right on odd and left on even pages (7.5).
+East Asian faces are written explicitly (`w:eastAsia`) and theme fonts are removed, because a theme font
+overrides an explicit face.
 """
 
 from __future__ import annotations
