@@ -79,3 +79,38 @@ def test_messages_have_english_and_hints() -> None:
         assert not any("\u4e00" <= ch <= "\u9fff" for ch in d.message("en").replace("原则", "").replace(
             "甲", "").replace("事项编码", "").replace("附录B", "").replace("表B.1", "").replace("表1", "")), code
     assert Diagnostic.make("C476", None, **params).hint("zh")
+
+
+DOMAIN_SPEC = """id: cqaz-00
+scope:
+  - 本文件规定了房屋征收信息公开的要求。
+clauses:
+  - title: 公开程序
+    body:
+      - 房屋征收信息公开的一般流程见附录{letter}。
+annexes:
+  - title: 房屋征收信息公开流程
+    normative: false
+    body:
+      - 信息形成后依次审查、发布、归档。
+"""
+DOMAIN_ITEM = (MINI / "standards/domains/zdbc/zdbc-00.yaml").read_text(encoding="utf-8")
+
+
+def test_a_domain_specification_letters_its_annexes_after_the_domain_catalog(tmp_path: Path) -> None:
+    """<d>-00 prints its domain's whole catalog as 附录A even without items of its own (view.builder), so its
+    first own annex is 附录B — as in szfw-00."""
+    ws = tmp_path / "ws"
+    shutil.copytree(MINI, ws)
+    folder = ws / "standards/domains/cqaz"
+    folder.mkdir(parents=True)
+    item = DOMAIN_ITEM[DOMAIN_ITEM.index("items:"):].replace("ZDBC-01-01", "CQAZ-01-01")
+    (folder / "cqaz-01.yaml").write_text("id: cqaz-01\nscope:\n  - 本文件规定了房屋征收决定的公开。\n"
+                                         "subjects:\n  - {name: 县级自然资源主管部门}\n" + item, encoding="utf-8")
+
+    def c472(letter: str) -> list[str]:
+        (folder / "cqaz-00.yaml").write_text(DOMAIN_SPEC.format(letter=letter), encoding="utf-8")
+        return [str(d.location) for d in check_workspace(ws).diagnostics.sorted() if d.code == "C472"]
+
+    assert c472("B") == []
+    assert c472("C") == ["standards/domains/cqaz/cqaz-00.yaml:7:9"]

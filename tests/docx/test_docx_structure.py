@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -45,17 +45,13 @@ def variant(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base / "out"
 
 
-def _assert_rules(findings: dict[str, list[Finding]]) -> None:
-    """A and B findings fail the test; C and U findings are reported as one warning per rule."""
-    soft: dict[str, list[str]] = {}
-    for name, fs in findings.items():
-        for f in fs:
-            if not f.required:
-                soft.setdefault(f"[{f.grade}] {f.rule}", []).append(f"{name}: {f.message[:30]!r}")
-    for rule, hits in sorted(soft.items()):
-        warnings.warn(f"{rule}: {len(hits)} finding(s), e.g. {hits[0]}", stacklevel=2)
-    hard = [f"{name}: {f}" for name, fs in findings.items() for f in fs if f.required]
-    assert not hard, "\n".join(hard)
+def _assert_rules(findings: dict[str, list[Finding]], explained: Callable[[str, Finding], bool]) -> None:
+    """Every finding fails the test, grade C and U included, unless `explained` accepts it: the few
+    best-effort findings a document is known to carry are listed, with the reason, where the test calls this."""
+    assert findings
+    unexplained = [f"{name}: [{f.grade}] {f}" for name, fs in findings.items() for f in fs
+                   if f.required or not explained(name, f)]
+    assert not unexplained, "\n".join(unexplained)
 
 
 def test_every_standard_of_the_mini_system_passes_the_rules(variant: Path) -> None:
@@ -63,13 +59,24 @@ def test_every_standard_of_the_mini_system_passes_the_rules(variant: Path) -> No
     assert len(paths) == 73  # --all: every standard of the system, with or without a text
     for path in paths:
         docx.Document(str(path))  # python-docx opens it
-    _assert_rules({p.name: check_docx(p) for p in paths})
+    with_text = {"gen-02.docx", "gen-03.docx", "zdbc-00.docx", "zdbc-01.docx"}
+    findings = {p.name: check_docx(p) for p in paths}
+    # a project without a text yet is printed as its cover and front matter: it has no technical chapter
+    assert _soft(findings) == {("C", "2 mandatory elements", n) for n in findings if n not in with_text}
+    _assert_rules(findings, lambda name, f: f.rule == "2 mandatory elements" and name not in with_text)
 
 
 def test_every_shipped_standard_passes_the_rules(tmp_path: Path) -> None:
     view, paths = render_shipped(tmp_path)
     assert [p.stem for p in paths] == [s.id for s in view.standards]
-    _assert_rules({p.name: check_docx(p) for p in paths})
+    # a sibling standard still being drafted is cited by its draft designation DB33/T XXXX (GB/T 1.1—2020 8.6
+    # wants a number; the number is given at publication), which the entry rule cannot accept as a number
+    _assert_rules({p.name: check_docx(p) for p in paths},
+                  lambda _name, f: f.rule == "3 normative reference entry" and "DB33/T XXXX" in f.message)
+
+
+def _soft(findings: dict[str, list[Finding]]) -> set[tuple[str, str, str]]:
+    return {(f.grade, f.rule, name) for name, fs in findings.items() for f in fs if not f.required}
 
 
 def test_only_standards_with_a_text_without_all(tmp_path: Path) -> None:

@@ -46,8 +46,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     titles = _sibling_titles(ctx)
     for text in ctx.sources.texts:
         yield from _references_listed(text, titles)
-        has_catalog = bool(ctx.sources.items.get(text.value.id)) or bool(text.value.items)
-        numbers, tables = numbering(text.value, has_catalog)
+        numbers, tables = numbering(text.value, _has_catalog(ctx, text.value.id) or bool(text.value.items))
         yield from _references_resolve(text, numbers)
         yield from _hanging_paragraphs(text, text.value.clauses, ("clauses",))
         yield from _lists_have_lead_ins(text)
@@ -62,6 +61,17 @@ def _sibling_titles(ctx: CheckContext) -> dict[str, tuple[str, str | None]]:
         count[project.title] = count.get(project.title, 0) + 1
     return {p.title: (p.id, p.number if p.status in ("发布", "废止") else None)
             for p in ctx.projects.values() if count[p.title] == 1}
+
+
+def _has_catalog(ctx: CheckContext, sid: str) -> bool:
+    """Whether the text gets the catalog as 附录A: its own items, or for a domain's 公开规范 (<d>-00) any item of
+    the domain (the view lists the whole domain's catalog there, view.builder)."""
+    if ctx.sources.items.get(sid):
+        return True
+    group = ctx.group_of(sid)
+    if not sid.endswith("-00") or group is None or group.id == "general":
+        return False
+    return any(items and ctx.group_of(other) is group for other, items in ctx.sources.items.items())
 
 
 def _references_listed(text: Located[StandardText], titles: dict[str, tuple[str, str | None]]) -> Iterator[Diagnostic]:
