@@ -225,6 +225,7 @@ def run(module: str, *, listing: bool) -> tuple[int, int, list[Mutant]]:
         for n, mutant in enumerate(found, 1):
             if not _killed(module, mutant, TARGETS[module], workdir):
                 survivors.append(mutant)
+                print(f"  survivor {module}:{mutant.key}", file=sys.stderr, flush=True)
             print(f"\r{module}: {n}/{len(found)} mutants, {len(survivors)} survived", end="", file=sys.stderr)
         (workdir / "govopen_std" / module).write_text(original, encoding="utf-8")
     print(file=sys.stderr)
