@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from scoring_helpers import Ledger
 
-from govopen_std.evaluate.console import print_evaluation
+from govopen_std.evaluate.console import evaluate_and_print, json_document
 from govopen_std.evaluate.result import ITEM_STATUSES
 from govopen_std.evaluate.run import EvaluateOptions, EvaluateOutcome, run_evaluate
 from helpers.county import mini_with_two_counties
@@ -56,9 +56,8 @@ def ledger_of(ws: Path) -> Ledger:
 
 
 def run(opts: EvaluateOptions) -> tuple[EvaluateOutcome, str, str]:
-    outcome = run_evaluate(opts)
     out, err = io.StringIO(), io.StringIO()
-    print_evaluation(outcome, opts, stdout=out, stderr=err)
+    outcome = evaluate_and_print(opts, stdout=out, stderr=err)
     return outcome, out.getvalue(), err.getvalue()
 
 
@@ -219,3 +218,22 @@ def test_county_without_rows_is_noted(tmp_path: Path) -> None:
     outcome, out, err = run(EvaluateOptions(workspace=ws, county="330105", period="2018", fmt="json"))
     assert outcome.exit_code == 0 and "V759" in err
     assert {i["status"] for i in json.loads(out)["items"]} == {"missing", "not_applicable"}
+
+
+def test_streamed_json_equals_the_documented_document(tmp_path: Path) -> None:
+    ws = workspace(tmp_path)
+    ledger_of(ws)
+    for county in (None, "330105"):
+        opts = EvaluateOptions(workspace=ws, county=county, period="2018", fmt="json")
+        collected = run_evaluate(opts)
+        assert collected.results and collected.evaluated == len(collected.results)
+        assert json.loads(run(opts)[1]) == json_document(collected.results, opts)
+
+
+def test_no_county_profiles_gives_an_empty_list(tmp_path: Path) -> None:
+    ws = workspace(tmp_path)
+    ledger_of(ws)
+    for profile in (ws / "standards" / "counties").glob("*.yaml"):
+        profile.unlink()
+    outcome, out, _ = run(EvaluateOptions(workspace=ws, period="2018", fmt="json"))
+    assert outcome.exit_code == 0 and json.loads(out) == {"results": []}

@@ -27,11 +27,10 @@ def evaluate(
     lang: Lang = LANG,
 ) -> None:
     """按公开台账评估县（市、区）的公开情况：事项状态、指标得分和失分依据。退出码：0 正常，1 有错误（如台账日期超出工作日历），2 用法或环境错误。"""
-    from govopen_std.evaluate.console import print_evaluation
-    from govopen_std.evaluate.run import EvaluateOptions, run_evaluate
+    from govopen_std.evaluate.console import evaluate_and_print
+    from govopen_std.evaluate.run import EvaluateOptions
 
     opts = EvaluateOptions(workspace=workspace, county=county, period=period, fmt=fmt.value, lang=lang.value,
                            out=out, sample=sample, seed=seed)
-    outcome = run_evaluate(opts)
-    print_evaluation(outcome, opts, stdout=sys.stdout, stderr=sys.stderr)
+    outcome = evaluate_and_print(opts, stdout=sys.stdout, stderr=sys.stderr)
     raise typer.Exit(outcome.exit_code)

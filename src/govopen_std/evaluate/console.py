@@ -99,19 +99,47 @@ def print_county(console: Any, result: EvaluationResult, lab: dict[str, str]) ->
     console.print(_items_table(result, lab) if worst else f"{lab['worst']}：{lab['none']}")
 
 
-def print_evaluation(outcome: EvaluateOutcome, opts: EvaluateOptions, *, stdout: TextIO, stderr: TextIO) -> None:
-    lab = LABELS.get(opts.lang, LABELS["zh"])
-    for diag in outcome.diagnostics.sorted():
-        stderr.write(format_line(diag, opts.lang) + "\n")
-        if hint := diag.hint(opts.lang):
-            stderr.write(f"    {lab['hint']}：{hint}\n" if opts.lang == "zh" else f"    {lab['hint']}: {hint}\n")
-    if outcome.usage_error:
-        return
-    if opts.fmt == "json":
-        stdout.write(json.dumps(json_document(outcome.results, opts), ensure_ascii=False, indent=2) + "\n")
-        return
-    from rich.console import Console
+class EvaluationPrinter:
+    """Prints each county as soon as it is scored (the nation's results are never all in memory): the JSON of
+    `json_document`, written piece by piece, or the text tables; diagnostics go to stderr at the end."""
 
-    console = Console(file=stdout, width=120, highlight=False, soft_wrap=False)
-    for result in outcome.results:
-        print_county(console, result, lab)
+    def __init__(self, opts: EvaluateOptions, *, stdout: TextIO, stderr: TextIO) -> None:
+        from rich.console import Console
+
+        self.opts, self.stdout, self.stderr = opts, stdout, stderr
+        self.lab = LABELS.get(opts.lang, LABELS["zh"])
+        self.console = Console(file=stdout, width=120, highlight=False, soft_wrap=False)
+        self.count = 0
+        self.single = opts.county is not None  # --county: the object itself, not a list of results
+
+    def add(self, result: EvaluationResult) -> None:
+        if self.opts.fmt != "json":
+            print_county(self.console, result, self.lab)
+        else:
+            text = json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2)
+            if self.single:
+                self.stdout.write(text + "\n")
+            else:
+                head = '{"results": [\n' if self.count == 0 else ",\n"
+                self.stdout.write(head + text)
+        self.count += 1
+
+    def close(self, outcome: EvaluateOutcome) -> None:
+        if self.opts.fmt == "json" and not self.single and not outcome.usage_error:
+            self.stdout.write('{"results": [\n' if self.count == 0 else "")
+            self.stdout.write("\n]}\n")
+        lang, lab = self.opts.lang, self.lab
+        for diag in outcome.diagnostics.sorted():
+            self.stderr.write(format_line(diag, lang) + "\n")
+            if hint := diag.hint(lang):
+                self.stderr.write(f"    {lab['hint']}：{hint}\n" if lang == "zh" else f"    {lab['hint']}: {hint}\n")
+
+
+def evaluate_and_print(opts: EvaluateOptions, *, stdout: TextIO, stderr: TextIO) -> EvaluateOutcome:
+    """`govopen evaluate`'s body: run, printing each county as it comes, then the diagnostics."""
+    from govopen_std.evaluate.run import run_evaluate
+
+    printer = EvaluationPrinter(opts, stdout=stdout, stderr=stderr)
+    outcome = run_evaluate(opts, on_result=printer.add)
+    printer.close(outcome)
+    return outcome

@@ -8,10 +8,10 @@ import re
 
 from govopen_std.evaluate.result import Period
 
-_YEAR = re.compile(r"^(\d{4})$")
-_QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
-_HALF = re.compile(r"^(\d{4})H([12])$")
-_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$", re.ASCII)
+_QUARTER = re.compile(r"^(\d{4})Q([1-4])$", re.ASCII)
+_HALF = re.compile(r"^(\d{4})H([12])$", re.ASCII)
+_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$", re.ASCII)
 
 
 class PeriodError(ValueError):

@@ -7,6 +7,7 @@ county by county: that county's rows only → `scorer.score_county`. The store i
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,8 +41,9 @@ class EvaluateOptions:
 @dataclass
 class EvaluateOutcome:
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
-    results: list[EvaluationResult] = field(default_factory=list)
+    results: list[EvaluationResult] = field(default_factory=list)  # kept only when no `on_result` consumer is given
     usage_error: bool = False
+    evaluated: int = 0
 
     @property
     def exit_code(self) -> ExitCode:
@@ -96,13 +98,22 @@ def _unavailable(opts: EvaluateOptions, diags: Diagnostics) -> bool:
     return diags.has_errors
 
 
-def _catalogs(sources: Sources, county: str | None, diags: Diagnostics) -> list[Catalog]:
+def _catalogs(sources: Sources, county: str | None, diags: Diagnostics) -> tuple[list[str], Iterator[Catalog]]:
+    """The base's domains, and the counties' resolved catalogs one at a time (the build's resolution,
+    `resolve.overlay.apply_overlay`), so the nation's 2,800 catalogs are never all in memory. Unknown counties are
+    reported before this returns."""
     from govopen_std.resolve.catalog import resolve_province
-    from govopen_std.resolve.overlay import resolve_counties
+    from govopen_std.resolve.overlay import apply_overlay, select_profiles
+    from govopen_std.resolve.profile import read_profiles
 
-    group_of = {p.id: p.group for p in sources.system.value.standards} if sources.system else {}
-    base = resolve_province(sources, group_of)
-    return resolve_counties(sources, base, (county,) if county else None, diags)
+    system = sources.system.value if sources.system else None
+    base = resolve_province(sources, {p.id: p.group for p in system.standards} if system else {})
+    # profile problems are `govopen check`'s to report (resolve.county_rules), as in the build
+    profiles = select_profiles(read_profiles(sources, Diagnostics()), (county,) if county else None, diags)
+    levels = list(sources.vocabulary.value.levels) if sources.vocabulary else []
+    groups = {g.code: g.id for g in system.groups if g.code} if system else {}
+    catalogs = (apply_overlay(base, p, code_to_group=groups, level_order=levels) for p in profiles)
+    return sorted({r.group_id for r in base.items}), catalogs
 
 
 def _range_diagnostics(problems: list[RangeProblem], cal: WorkCalendar, diags: Diagnostics) -> None:
@@ -126,23 +137,22 @@ def _open(path: Path, diags: Diagnostics) -> sqlite3.Connection | None:
     return conn
 
 
-def evaluate_catalogs(conn: sqlite3.Connection, catalogs: list[Catalog], period: Period, cal: WorkCalendar,
-                      systems: Systems, diags: Diagnostics) -> list[EvaluationResult]:
-    """Each county in turn: only its rows are read, scored and dropped before the next one."""
-    results = []
+def evaluate_catalogs(conn: sqlite3.Connection, catalogs: Iterator[Catalog], period: Period, cal: WorkCalendar,
+                      systems: Systems, diags: Diagnostics) -> Iterator[EvaluationResult]:
+    """Each county in turn: only its rows are read, scored and handed on before the next one is read."""
     for catalog in catalogs:
         code = catalog.key
         rows = read_county(conn, code, period)
         if not rows.publications and not rows.interpretations and not rows.responses and not rows.spot_checks:
             diags.emit("V759", None, county=code, period=period.label)
         problems = Problems()
-        results.append(score_county(catalog, rows, period, cal, systems, manual_values(conn, code, period),
-                                    problems))
+        yield score_county(catalog, rows, period, cal, systems, manual_values(conn, code, period), problems)
         _range_diagnostics(problems.range, cal, diags)
-    return results
 
 
-def run_evaluate(opts: EvaluateOptions) -> EvaluateOutcome:
+def run_evaluate(opts: EvaluateOptions,
+                 on_result: Callable[[EvaluationResult], None] | None = None) -> EvaluateOutcome:
+    """Evaluate; each county's result goes to `on_result` as soon as it is ready (else into `outcome.results`)."""
     from govopen_std.pipeline import check_workspace
 
     outcome = EvaluateOutcome()
@@ -153,15 +163,17 @@ def run_evaluate(opts: EvaluateOptions) -> EvaluateOutcome:
         outcome.usage_error = True
         return outcome
     sources = check_workspace(opts.workspace).sources
-    catalogs = _catalogs(sources, opts.county, diags)
+    domains, catalogs = _catalogs(sources, opts.county, diags)
     conn = _open(store_path(sources), diags)
     if diags.has_errors or conn is None:
         outcome.usage_error = True  # an unknown county or no store: nothing can be evaluated
         return outcome
+    sink = on_result or outcome.results.append
     try:
-        domains = sorted({r.group_id for c in catalogs for r in c.items})
         systems = indicator_systems(sources, diags, domains)
-        outcome.results = evaluate_catalogs(conn, catalogs, period, cal, systems, diags)
+        for result in evaluate_catalogs(conn, catalogs, period, cal, systems, diags):
+            sink(result)
+            outcome.evaluated += 1
     finally:
         conn.close()
     return outcome
