@@ -15,8 +15,10 @@ from typing import NamedTuple
 
 from govopen_std.evaluate.result import Period
 
+# provenance ("file:sheet:row", or "file:row" without a sheet) is put together by SQLite, not row by row in Python
 _COLUMNS = ("item_code, kind, title, formed, published, channels, notice_end, related, found, elements, "
-            "source_file, source_sheet, source_row")
+            "source_file || COALESCE(':' || source_sheet, '') || ':' || source_row")
+_NO_ELEMENTS: dict[str, bool] = {}
 
 
 class Row(NamedTuple):
@@ -58,16 +60,11 @@ class _Decoder:
         return known
 
     def row(self, rec: tuple[object, ...]) -> Row:
-        (code, kind, title, formed, published, channels, notice_end, related, found, elements,
-         sfile, ssheet, srow) = rec
-        where = ":".join(str(p) for p in (sfile, ssheet, srow) if p is not None)
-        return Row(str(code), str(kind), str(title), _opt(formed), _opt(published), self.channels(str(channels)),
-                   _opt(notice_end), _opt(related), None if found is None else bool(found),
-                   json.loads(str(elements)) if elements else {}, where)
-
-
-def _opt(value: object) -> str | None:
-    return None if value is None else str(value)
+        code, kind, title, formed, published, channels, notice_end, related, found, elements, where = rec
+        # every column but `found` and `elements` is TEXT (or NULL) in the store: no conversion needed
+        return Row(code, kind, title, formed, published, self.channels(channels),  # type: ignore[arg-type]
+                   notice_end, related, None if found is None else bool(found),  # type: ignore[arg-type]
+                   json.loads(str(elements)) if elements else _NO_ELEMENTS, where)  # type: ignore[arg-type]
 
 
 def read_county(conn: sqlite3.Connection, county: str, period: Period) -> CountyRows:

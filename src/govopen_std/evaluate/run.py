@@ -20,7 +20,8 @@ from govopen_std.evaluate.rows import manual_values, read_county
 from govopen_std.evaluate.scorer import Problems, Systems, score_county
 from govopen_std.evaluate.store import STORE_NAME, open_store
 from govopen_std.load.sources import Sources
-from govopen_std.resolve.catalog import Catalog
+from govopen_std.resolve.catalog import Catalog, CountyInfo
+from govopen_std.resolve.profile import Profile
 
 GENERAL_SYSTEM = "gen-13"  # 绩效评价指标体系: the county score (README, 评估)
 COLUMN_ZH = {"formed": "信息形成（变更）日期", "published": "发布日期", "notice_end": "公示截止日期"}
@@ -98,12 +99,26 @@ def _unavailable(opts: EvaluateOptions, diags: Diagnostics) -> bool:
     return diags.has_errors
 
 
+def _overlay(base: Catalog, profile: Profile, groups: dict[str, str], levels: list[str]) -> Catalog:
+    """`resolve.overlay.apply_overlay` without its subject substitution: the county's catalog as the build resolves
+    it (adopted domains, local items, amendments with the stricter deadlines and channels, 不适用), but the generic
+    subject names stay, since scoring never reads them; substituting them copies every item of every county (most
+    of a national run's time)."""
+    from govopen_std.resolve.overlay import add_local_items, adopt_domains, amend_items, mark_not_applicable
+
+    items = adopt_domains(base.items, profile)
+    items = add_local_items(items, profile, groups)
+    items = amend_items(items, profile, levels)
+    items = mark_not_applicable(items, profile)
+    county = profile.value.county
+    return Catalog(items=items, county=CountyInfo(county.code, county.name, county.city))
+
+
 def _catalogs(sources: Sources, county: str | None, diags: Diagnostics) -> tuple[list[str], Iterator[Catalog]]:
-    """The base's domains, and the counties' resolved catalogs one at a time (the build's resolution,
-    `resolve.overlay.apply_overlay`), so the nation's 2,800 catalogs are never all in memory. Unknown counties are
-    reported before this returns."""
+    """The base's domains, and the counties' resolved catalogs one at a time, so the nation's 2,800 catalogs are
+    never all in memory. Unknown counties are reported before this returns."""
     from govopen_std.resolve.catalog import resolve_province
-    from govopen_std.resolve.overlay import apply_overlay, select_profiles
+    from govopen_std.resolve.overlay import select_profiles
     from govopen_std.resolve.profile import read_profiles
 
     system = sources.system.value if sources.system else None
@@ -112,7 +127,7 @@ def _catalogs(sources: Sources, county: str | None, diags: Diagnostics) -> tuple
     profiles = select_profiles(read_profiles(sources, Diagnostics()), (county,) if county else None, diags)
     levels = list(sources.vocabulary.value.levels) if sources.vocabulary else []
     groups = {g.code: g.id for g in system.groups if g.code} if system else {}
-    catalogs = (apply_overlay(base, p, code_to_group=groups, level_order=levels) for p in profiles)
+    catalogs = (_overlay(base, p, groups, levels) for p in profiles)
     return sorted({r.group_id for r in base.items}), catalogs
 
 
