@@ -118,8 +118,9 @@ def test_dates_outside_the_library_range_are_refused(cal: WorkCalendar, day: dt.
 
 def test_counting_past_the_end_of_the_range_is_refused(cal: WorkCalendar) -> None:
     # 20 working days after 20 December 2026 lie in 2027, which the calendar does not know
-    with pytest.raises(CalendarRangeError):
+    with pytest.raises(CalendarRangeError) as err:
         cal.nth_after(D(2026, 12, 20), 20)
+    assert err.value.day == D(2027, 1, 1)  # the first day the calendar does not know
     with pytest.raises(CalendarRangeError):
         cal.last_day(Deadline(text="收到之日起30日内"), D(2026, 12, 20))
     assert cal.nth_after(D(2026, 12, 28), 1) == D(2026, 12, 29)
@@ -146,3 +147,8 @@ def test_a_range_that_ends_on_a_weekend() -> None:
 def test_range_error_names_the_date_and_the_range() -> None:
     err = CalendarRangeError(D(2027, 1, 4), D(2004, 1, 1), D(2026, 12, 31))
     assert str(err) == "2027-01-04 is outside 2004-01-01..2026-12-31"
+
+
+def test_a_deadline_of_zero_working_days_ends_on_the_next_working_day(cal: WorkCalendar) -> None:
+    # "0 个工作日内" cannot end before the first counted day: it is read as 1
+    assert cal.last_day(Deadline(text="形成之日起0个工作日内"), D(2018, 4, 27)) == D(2018, 4, 28)
