@@ -202,3 +202,17 @@ def test_policy_items_are_named_so() -> None:
         return ItemResult(code="ZDBC-01-01", name=name, domain="zdbc", status="on_time")
     assert is_policy_item(item("征地管理政策")) and is_policy_item(item("保障性住房规范性文件"))
     assert not is_policy_item(item("农村危房改造本级政策解读")) and not is_policy_item(item("征收土地公告"))
+
+
+def test_parent_basis(ledger: Ledger) -> None:
+    system = tree(
+        {"id": "M", "name": "人工", "weight": 50, "children": [
+            {"id": "M.1", "name": "满意度", "weight": 50, "metric": "manual"},
+            {"id": "M.2", "name": "社会评议", "weight": 50, "metric": "manual"}]},
+        {"id": "X", "name": "混合", "weight": 50, "children": [
+            {"id": "X.1", "name": "满意度", "weight": 50, "metric": "manual"},
+            {"id": "X.2", "name": "覆盖", "weight": 50, "metric": "coverage"}]})
+    got = flat(evaluate(ledger, system, manual={"M.1": (90.0, "测评"), "M.2": (70.0, "评议"),
+                                                "X.1": (100.0, "测评")}).indicators)
+    assert (got["M"].basis, got["X"].basis) == ("manual", "ledger")
+    assert got["M"].score == pytest.approx(40) and got["X"].score == pytest.approx(50 * (50 + 37.5) / 100)
