@@ -35,6 +35,10 @@ TARGETS: dict[str, list[str]] = {
     "resolve/overlay.py": ["tests/county/test_overlay.py", "tests/county/test_overlay_table.py"],
     "check/item_rules.py": ["tests/check/test_item_rules_table.py", "tests/check/test_elements_present.py",
                             "tests/check/test_classification_codes.py", "tests/check/test_law_citations.py"],
+    "evaluate/calendar.py": ["tests/evaluate/test_calendar.py", "tests/evaluate/test_scorer.py"],
+    "evaluate/scorer.py": ["tests/evaluate/test_scorer.py", "tests/evaluate/test_indicator_score.py",
+                           "tests/evaluate/test_evaluate_cli.py"],
+    "evaluate/indicator_score.py": ["tests/evaluate/test_indicator_score.py", "tests/evaluate/test_scorer.py"],
 }
 
 CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -102,6 +106,9 @@ def _variants(node: ast.AST, skip: set[int]) -> Iterator[tuple[str, ast.AST]]:
         yield f"{type(node.op).__name__} -> {type(new.op).__name__}", new
     elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
         yield "not x -> x", copy.deepcopy(node.operand)
+    elif isinstance(node, ast.Name) and node.id in ("min", "max"):
+        other = "max" if node.id == "min" else "min"
+        yield f"{node.id} -> {other}", ast.Name(other, node.ctx)
     elif isinstance(node, ast.Constant):
         yield from _constant_variants(node)
 
