@@ -115,6 +115,12 @@ def sheet_title(number: str, indicator: IndicatorResult, used: set[str], prefix:
     return title
 
 
+def _observation_row(provenance: str) -> list[CellValue]:
+    row: list[CellValue] = [None] * len(ITEM_WIDTHS)
+    row[7] = provenance
+    return row
+
+
 def _indicator_sheet(title: str, indicator: IndicatorResult, result: EvaluationResult, lang: str) -> Sheet:
     """The indicator's score above, then the items (or observations) behind the points it lost."""
     t = TEXT[lang]
@@ -129,8 +135,7 @@ def _indicator_sheet(title: str, indicator: IndicatorResult, result: EvaluationR
     for lost in indicator.lost:
         item = items.get(lost)
         # an entry that is not an item code is the provenance of an observation (file:sheet:row)
-        blank: list[CellValue] = [None] * 7 + [lost, None]
-        rows.append(_item_row(item, domains, lang) if item else blank)
+        rows.append(_item_row(item, domains, lang) if item else _observation_row(lost))
     return _table_sheet(title, _item_head(lang), rows, ITEM_WIDTHS, above)
 
 
