@@ -8,6 +8,7 @@ starts with "=" so the tests can show that text from the data never becomes a sp
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from govopen_std.evaluate.result import DomainResult, EvaluationResult, IndicatorResult, ItemResult, Period
 
@@ -93,5 +94,36 @@ def sample_result(county: str = "330105", county_name: str = "杭州市拱墅区
 def second_result() -> EvaluationResult:
     """Another county with lower scores, so the heat map shows more than one colour band."""
     base = sample_result("330205", "宁波市江北区")
-    domains = [d.model_copy(update={"score": d.score * 0.55}) for d in base.domains]
+    scores = {"zdbc": 92.5, "bzzf": 37.84}  # 优秀 and 不合格 beside the first county's 合格
+    domains = [d.model_copy(update={"score": scores[d.domain]}) for d in base.domains]
     return base.model_copy(update={"score": base.score * 0.7, "domains": domains})
+
+
+def two_county_workspace(target: Path) -> Path:
+    """The mini workspace with the pilot county 330105 and a second county 330205 (its profile with another code)."""
+    from helpers.site import COUNTY_PROFILE, mini_with_county
+
+    mini_with_county(target)
+    text = COUNTY_PROFILE.read_text(encoding="utf-8")
+    second = text.replace('code: "330105"', 'code: "330205"').replace("杭州市拱墅区", "宁波市江北区") \
+        .replace("city: 杭州市", "city: 宁波市").replace("拱墅", "江北")
+    (target / "standards" / "counties" / "330205.yaml").write_text(second, encoding="utf-8")
+    return target
+
+
+def render_evaluation_sites(workspace: Path, out: Path, results: list[EvaluationResult]) -> Path:
+    """The HTML sites of `workspace` (province in out/site, counties in out/<code>/site) rendered with `results`
+    where the build puts them (`view.extras["evaluation"]`)."""
+    from govopen_std.build import BuildOptions, resolve_catalogs, views_for
+    from govopen_std.diagnostics import Diagnostics
+    from govopen_std.pipeline import check_workspace
+    from govopen_std.render.html import HtmlRenderer
+
+    check = check_workspace(workspace)
+    diags = Diagnostics()
+    catalogs = resolve_catalogs(check, BuildOptions(workspace=workspace), diags)
+    assert not diags.has_errors and not check.diagnostics.has_errors
+    for view in views_for(check, catalogs):
+        view.extras["evaluation"] = list(results)
+        HtmlRenderer().render(view, out / view.county.code if view.county else out, lambda _name: None)
+    return out
