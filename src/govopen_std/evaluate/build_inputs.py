@@ -1,0 +1,106 @@
+"""What `govopen build` takes from the evaluation: the ledger store as an input of every target's key, and the
+results the sites show (a county's evaluation page, the province's heat map).
+
+The key covers the store's content (its bytes, and a `-wal` file beside it when SQLite left one), so a changed
+ledger rebuilds the sites and an unchanged one does not. Hashing a large ledger at every build would cost
+seconds, so the content digest is remembered in the user cache under the file's path, size and modification
+time; any write to the store changes those, and then the bytes are hashed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from govopen_std.evaluate.result import EvaluationResult, Period
+from govopen_std.evaluate.store import STORE_NAME, open_store
+
+DIGEST_KIND = "ledger-digest"
+_CHUNK = 1 << 20
+
+
+def ledger_file(root: Path, standards_dir: str) -> Path:
+    """Where the workspace's ledger store is (README: 公开台账), whether or not it exists."""
+    return root / standards_dir / STORE_NAME
+
+
+def _content_digest(paths: Sequence[Path]) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    for path in paths:
+        h.update(path.name.encode() + b"\0")
+        with open(path, "rb") as file:
+            while chunk := file.read(_CHUNK):
+                h.update(chunk)
+    return h.hexdigest()
+
+
+def ledger_digest(path: Path, store: Any = None) -> str:
+    """A digest of the store's content; "" when there is no store. `store` (a load.cache.Store) remembers it."""
+    parts = [p for p in (path, path.with_name(path.name + "-wal")) if p.is_file()]
+    if not parts or parts[0] != path:
+        return ""
+    try:
+        stats = [p.stat() for p in parts]
+        memo_key = hashlib.blake2b(repr([(str(p.resolve()), s.st_size, s.st_mtime_ns, s.st_ino)
+                                         for p, s in zip(parts, stats, strict=True)]).encode(),
+                                   digest_size=20).hexdigest()
+        remembered = store.get(DIGEST_KIND, memo_key) if store is not None else None
+        if isinstance(remembered, str):
+            return remembered
+        found = _content_digest(parts)
+    except OSError:
+        return "unreadable"
+    if store is not None:
+        store.put(DIGEST_KIND, memo_key, found)
+    return found
+
+
+def workspace_ledger_digest(workspace: Any, store: Any = None) -> str:
+    """`ledger_digest` of a workspace (a load.discover.Workspace) before it is loaded (an unchanged build)."""
+    from govopen_std.load.memo import workspace_settings
+
+    found = workspace_settings(workspace, store)
+    return ledger_digest(ledger_file(workspace.root, found.standards_dir if found else "standards"), store)
+
+
+def site_period(path: Path) -> Period | None:
+    """The period the sites show: the calendar year of the ledger's latest publication; None for an empty store."""
+    if not path.is_file():
+        return None
+    try:
+        conn = open_store(path, readonly=True)
+    except sqlite3.Error:
+        return None
+    try:
+        latest = conn.execute("SELECT max(published) FROM publications").fetchone()[0]
+    except sqlite3.Error:  # not a ledger store (the ledger commands report that); the sites show no evaluation
+        return None
+    finally:
+        conn.close()
+    if not latest:
+        return None
+    year = int(str(latest)[:4])
+    return Period(label=str(year), start=date(year, 1, 1), end=date(year, 12, 31))
+
+
+def site_results(sources: Any, base: Any, profiles: dict[str, Any], path: Path) -> list[EvaluationResult]:
+    """THE call site of the scorer for `govopen build`: every county's result over `site_period`, or [] when
+    the workspace has no ledger (then the sites have no evaluation pages).
+
+    Until `evaluate.scorer` is merged (branch eval-score) there is no scorer to call and the sites get no
+    evaluation pages; the lead wires `score_county` here at merge time (see the report of eval-outputs).
+    """
+    if not path.is_file() or not profiles:
+        return []
+    period = site_period(path)
+    if period is None:
+        return []
+    try:
+        from govopen_std.evaluate import scorer  # type: ignore[attr-defined]
+    except ImportError:
+        return []
+    return list(scorer.evaluate_for_site(sources, base, profiles, path, period))  # pragma: no cover
