@@ -175,3 +175,10 @@ def test_libreoffice_opens_the_report(outputs: list[Path], tmp_path: Path) -> No
     assert "基层政务公开评估报告" in flat and "总得分72.4分" in flat
     assert "表1绩效评价指标得分" in flat and "表5失分事项" in flat and "ZDBC-02-02" in flat
     assert "—1—" in flat  # the page number of GB/T 9704
+
+
+def test_domain_counts_come_from_the_items_when_the_scorer_gave_none(tmp_path: Path) -> None:
+    result = sample_result()
+    bare = result.model_copy(update={"domains": [d.model_copy(update={"counts": {}}) for d in result.domains]})
+    rows = _rows(docx.Document(str(write_evaluation_outputs([bare], tmp_path)[0])).tables[1])
+    assert rows[1:] == [["征地补偿", "65", "2", "1", "1", "1", "1"], ["保障性住房", "68.8", "1", "1", "1", "1", "1"]]

@@ -43,6 +43,7 @@ def write_evaluation_outputs(results: Sequence[EvaluationResult], out_dir: Path,
     from govopen_std.render.evaluation.report_docx import write_report_docx
     from govopen_std.render.evaluation.score_xlsx import write_score_xlsx
 
+    lang = "en" if lang == "en" else "zh"  # Chinese unless English is asked for, as `--lang` everywhere
     plan = [(result, out_dir / docx, out_dir / xlsx) for result in results for docx, xlsx in [output_names(result)]]
     for _result, docx_path, xlsx_path in plan:
         _guard(docx_path)

@@ -98,3 +98,10 @@ def status_counts(items: Sequence[ItemResult]) -> dict[str, int]:
 
 def domain_names(result: EvaluationResult) -> dict[str, str]:
     return {d.domain: d.name for d in result.domains}
+
+
+def domain_counts(result: EvaluationResult, domain: str, counts: dict[str, int]) -> dict[str, int]:
+    """Status -> items of `domain`: the scorer's counts when it gave them, else counted from the items."""
+    if counts:
+        return {s: counts.get(s, 0) for s in STATUS_LABELS}
+    return status_counts([item for item in result.items if item.domain == domain])

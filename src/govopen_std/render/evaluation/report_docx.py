@@ -81,10 +81,10 @@ def _indicator_table(document: Any, title: str, indicators: list[IndicatorResult
     table(document, title, columns, rows, bold | {len(rows) - 1})
 
 
-def _domain_rows(domains: list[DomainResult], lang: str) -> list[list[str]]:
+def _domain_rows(result: EvaluationResult, domains: list[DomainResult]) -> list[list[str]]:
     rows = []
     for d in domains:
-        counts = {s: d.counts.get(s, 0) for s in lb.STATUS_LABELS}
+        counts = lb.domain_counts(result, d.domain, d.counts)
         rows.append([d.name, lb.score_text(d.score), *(str(counts[s]) for s in lb.STATUS_LABELS)])
     return rows
 
@@ -121,7 +121,7 @@ def _scores(document: Any, result: EvaluationResult, lang: str, tables: _Counter
         return
     heads = [Column(text["domain"], flex=True, left=True), Column(text["score"]),
              *(Column(lb.status_label(s, lang)) for s in lb.STATUS_LABELS)]
-    table(document, text["t2"].format(n=tables.next()), heads, _domain_rows(result.domains, lang))
+    table(document, text["t2"].format(n=tables.next()), heads, _domain_rows(result, result.domains))
     for domain in result.domains:
         if domain.indicators:
             title = text["t3"].format(n=tables.next(), domain=domain.name)
