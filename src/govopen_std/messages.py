@@ -342,6 +342,41 @@ CATALOG: dict[str, Message] = {
 
     # --- eval-score: V751-V799 ---
     # (new codes of this part go below this line)
+    "V751": Message(E, "--period 的值“{value}”不是有效的评估期间", "--period '{value}' is not a valid evaluation period",
+                    "写作 2018（全年）、2018Q1（季度）、2018H1（半年）或 2018-01-01..2018-06-30（起止日期，含两端）。",
+                    "Write 2018 (a year), 2018Q1 (a quarter), 2018H1 (a half year) or 2018-01-01..2018-06-30 "
+                    "(inclusive dates)."),
+    "V752": Message(E, "台账记录的{column_zh}“{value}”超出官方工作日历的范围（{first}至{last}），无法计算工作日",
+                    "the ledger row's {column} '{value}' is outside the official working-day calendar "
+                    "({first} to {last}); working days cannot be counted",
+                    "更正该日期；若日期无误，升级 chinesecalendar（国务院办公厅公布新一年放假安排后发布新版本）。"
+                    "该记录仍计入发布数，但不判定是否及时。",
+                    "Correct the date; if it is right, upgrade chinesecalendar (released after each year's holiday "
+                    "notice). The row still counts as a publication but its timeliness is not judged."),
+    "V753": Message(E, "未找到公开台账 {path}", "no publication ledger at {path}",
+                    "先用 govopen ledger import 文件 --county 行政区划代码 导入台账。",
+                    "Import a ledger first: govopen ledger import FILE --county CODE."),
+    "V754": Message(E, "评估期间 {value} 超出官方工作日历的范围（{first}至{last}）",
+                    "the evaluation period {value} is outside the official working-day calendar ({first} to {last})",
+                    "选择日历范围内的期间；新一年的放假安排公布后升级 chinesecalendar。",
+                    "Choose a period inside the calendar; upgrade chinesecalendar after a new year's holiday notice."),
+    "V755": Message(E, "通用评价标准 {standard} 没有指标体系（indicators），无法计算总分",
+                    "the general evaluation standard {standard} has no indicator system (indicators); no total score",
+                    "在 {standard} 的 indicators 中写明指标、分值和计算方式；评估不会替你假设默认的指标体系。"
+                    "各事项的状态照常输出。",
+                    "Give the indicators, weights and metrics in {standard}'s indicators; evaluate never assumes a "
+                    "default system. Item statuses are still reported."),
+    "V756": Message(W, "领域 {domain} 没有带指标体系的考核评价标准，不计算领域得分",
+                    "domain {domain} has no evaluation standard with indicators; no domain score",
+                    "在该领域的考核评价标准中写明 indicators。", "Give indicators in the domain's evaluation standard."),
+    "V757": Message(E, "无法读取公开台账 {path}：{detail}", "cannot read the publication ledger {path}: {detail}",
+                    "该文件应由 govopen ledger import 生成；损坏时删除后重新导入。",
+                    "The file is written by govopen ledger import; if it is damaged, delete it and import again."),
+    "V758": Message(E, "{option} 在此版本中尚不可用", "{option} is not available in this version",
+                    "去掉该选项再运行。", "Run without the option."),
+    "V759": Message(N, "县（市、区）{county} 在评估期间 {period} 内没有台账记录", "county {county} has no ledger rows in {period}",
+                    "所有应公开事项都将记为未公开；确认已用 govopen ledger import 导入该县的台账。",
+                    "Every due item counts as missing; check that the county's ledger was imported."),
 
     # --- eval-indicators: C450-C469 ---
     # (new codes of this part go below this line)

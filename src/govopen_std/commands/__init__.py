@@ -15,6 +15,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("export", "govopen_std.commands.export:export"),
     ("diff", "govopen_std.commands.diff:diff"),
     ("serve", "govopen_std.commands.serve:serve"),
+    ("evaluate", "govopen_std.commands.evaluate:evaluate"),
 ]
 
 

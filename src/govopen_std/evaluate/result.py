@@ -51,6 +51,7 @@ class IndicatorResult(_Result):
     ratio: float | None = None          # earned share 0..1 for a leaf
     lost: list[str] = []                # item codes (or row provenance) behind the points lost
     children: list[IndicatorResult] = []
+    note: str = ""                      # why a leaf has no ratio (absent evidence) and how it was scored
 
 
 class DomainResult(_Result):
