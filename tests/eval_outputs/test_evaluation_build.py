@@ -5,6 +5,7 @@ byte-identical outputs, and the results the build gets reach the county's evalua
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,49 @@ def test_the_sites_period_is_the_year_of_the_latest_publication(tmp_path: Path) 
     period = build_inputs.site_period(path)
     assert period is not None and (period.label, period.start.isoformat(), period.end.isoformat()) == \
         ("2018", "2018-01-01", "2018-12-31")
+
+
+GEN13 = """id: gen-13
+scope:
+  - 本文件规定了基层政务公开绩效评价的指标体系。
+indicators:
+  - {id: A, name: 公开覆盖, weight: 40, metric: coverage}
+  - id: B
+    name: 公开质量
+    weight: 60
+    children:
+      - {id: B.1, name: 及时公开, weight: 50, metric: timeliness}
+      - {id: B.2, name: 必选渠道, weight: 50, metric: channels}
+"""
+
+
+def test_the_build_shows_what_govopen_evaluate_scores(tmp_path: Path) -> None:
+    """End to end with the scorer: the sites show the results of `govopen evaluate --period 2018` (the year of the
+    ledger's latest publication), the county page its own, the heat map every county's."""
+    from govopen_std.evaluate.run import EvaluateOptions, run_evaluate
+    from govopen_std.render.evaluation.labels import score_text
+    from helpers.county import mini_with_two_counties
+
+    ws = mini_with_two_counties(tmp_path / "ws")
+    (ws / "standards" / "general" / "gen-13.yaml").write_text(GEN13, encoding="utf-8")
+    conn = open_store(ws / "standards" / STORE_NAME)
+    rows = [LedgerRow(county=county, item_code="ZDBC-01-01", kind="发布", title="征地管理政策", formed="2018-06-04",
+                      published="2018-06-25", channels=("政府网站",), url="https://www.example.gov.cn/1",
+                      publisher=None, source_file="台账.xlsx", source_sheet="台账", source_row=n)
+            for n, county in enumerate(("330105", "330106"), 2)]
+    assert insert_rows(conn, rows) == 2
+    conn.close()
+    outcome = run_evaluate(EvaluateOptions(workspace=ws, period="2018"))
+    expected = {r.county: r for r in outcome.results}
+    assert sorted(expected) == ["330105", "330106"]
+    out = tmp_path / "out"
+    result = run(BuildOptions(workspace=ws, out_dir=out, formats=("html",), jobs=1))
+    assert result.ok
+    for code, scored in expected.items():
+        page = (out / code / "site" / "evaluation.html").read_text(encoding="utf-8")
+        assert f"<strong>{score_text(scored.score)}</strong> 分（满分 100 分）" in page
+        assert "评估期间 2018（" in page
+        statuses = re.findall(r'<td class="status status-([a-z_]+)">', page)
+        assert statuses == [i.status for i in scored.items] and statuses
+    heat = (out / "site" / "evaluation.html").read_text(encoding="utf-8")
+    assert heat.count('/site/evaluation.html">') == 2

@@ -112,7 +112,7 @@ def test_every_table_spans_the_type_area(report: Any) -> None:
 
 
 def test_which_indicators_rest_on_spot_checks(report: Any) -> None:
-    statement = _paragraphs(report)[-1]
+    statement = _paragraphs(report)[-3]
     assert statement.startswith("以下指标依据抽查（模拟用户实测）结果评分：")
     assert "2.1 要素完整性" in statement and "保障性住房：3 配租过程公开完整性" in statement
     assert "目录覆盖率" not in statement and "共使用抽查记录 3 条" in statement
@@ -121,7 +121,7 @@ def test_which_indicators_rest_on_spot_checks(report: Any) -> None:
 def test_without_spot_checks_the_report_says_so(tmp_path: Path) -> None:
     result = _without_spot_checks(sample_result())
     paths = write_evaluation_outputs([result], tmp_path)
-    statement = _paragraphs(docx.Document(str(paths[0])))[-1]
+    statement = _paragraphs(docx.Document(str(paths[0])))[-3]
     assert statement == "本次评估没有抽查记录，各指标依据公开台账或人工录入的数据评分。"
 
 
@@ -182,3 +182,22 @@ def test_domain_counts_come_from_the_items_when_the_scorer_gave_none(tmp_path: P
     bare = result.model_copy(update={"domains": [d.model_copy(update={"counts": {}}) for d in result.domains]})
     rows = _rows(docx.Document(str(write_evaluation_outputs([bare], tmp_path)[0])).tables[1])
     assert rows[1:] == [["征地补偿", "65", "2", "1", "1", "1", "1"], ["保障性住房", "68.8", "1", "1", "1", "1", "1"]]
+
+
+def test_the_scorers_notes_are_printed_and_a_domain_without_indicators_has_no_score(tmp_path: Path) -> None:
+    from govopen_std.evaluate.result import DomainResult
+
+    result = sample_result()
+    unscored = DomainResult(domain="ywjy", name="义务教育", score=0.0, indicators=[], counts={"missing": 3})
+    paths = write_evaluation_outputs([result.model_copy(update={"domains": [*result.domains, unscored]})], tmp_path)
+    document = docx.Document(str(paths[0]))
+    paragraphs = _paragraphs(document)
+    assert paragraphs[-2:] == ["以下指标的评分说明：", "3 群众满意度：人工评分，来源：2018年度群众满意度测评报告。"]
+    assert _rows(document.tables[1])[-1] == ["义务教育", "—", "0", "0", "3", "0", "0"]
+    import openpyxl
+
+    book = openpyxl.load_workbook(paths[1])
+    assert book["3 群众满意度"].cell(2, 1).value == "说明"
+    assert book["3 群众满意度"].cell(2, 2).value == "人工评分，来源：2018年度群众满意度测评报告"
+    summary = list(book["汇总"].iter_rows(values_only=True))
+    assert ("义务教育", None, "总得分", None) in summary

@@ -69,3 +69,18 @@ def test_a_workspaces_own_templates_render_the_same_pages_in_the_sandbox(sites: 
                                               (60, "合格"), (59.99, "不合格"), (0, "不合格")])
 def test_grades_at_their_bounds(score: float, label: str) -> None:
     assert grade(score).label == label
+
+
+def test_notes_and_a_domain_without_indicators(tmp_path: Path) -> None:
+    from govopen_std.evaluate.result import DomainResult
+
+    first = sample_result()
+    unscored = DomainResult(domain="ywjy", name="义务教育", score=0.0, indicators=[], counts={"missing": 3})
+    results = [first.model_copy(update={"domains": [*first.domains, unscored]}), second_result()]
+    out = render_evaluation_sites(two_county_workspace(tmp_path / "ws"), tmp_path / "out", results)
+    county = (out / "330105" / "site" / "evaluation.html").read_text(encoding="utf-8")
+    assert "<li>3 群众满意度：人工评分，来源：2018年度群众满意度测评报告。</li>" in county
+    assert '<tr><th scope="row">义务教育</th><td class="num">—</td><td>无考核评价指标</td></tr>' in county
+    heat = (out / "site" / "evaluation.html").read_text(encoding="utf-8")
+    row = heat[heat.index("杭州市拱墅区</a>"):].split("</tr>")[0]
+    assert row.count("（无考核评价得分）") == 6  # 8 domains, 2 with scores: 义务教育 has none, not a 0

@@ -68,7 +68,8 @@ def general_indicators() -> list[IndicatorResult]:
               lost=("抽查清单.xlsx:抽查:3",)),
         _leaf("gen-13.2.2", "政策解读率", 40, 1.0, "interpretation"),
     ])
-    satisfaction = _leaf("gen-13.3", "群众满意度", 15, 0.86, "manual", basis="manual")
+    satisfaction = _leaf("gen-13.3", "群众满意度", 15, 0.86, "manual", basis="manual").model_copy(
+        update={"note": "人工评分，来源：2018年度群众满意度测评报告"})
     return [publishing, quality, satisfaction]
 
 

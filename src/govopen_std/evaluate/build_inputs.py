@@ -88,19 +88,29 @@ def site_period(path: Path) -> Period | None:
 
 
 def site_results(sources: Any, base: Any, profiles: dict[str, Any], path: Path) -> list[EvaluationResult]:
-    """THE call site of the scorer for `govopen build`: every county's result over `site_period`, or [] when
-    the workspace has no ledger (then the sites have no evaluation pages).
+    """THE call site of the scorer for `govopen build`: every county's result over `site_period`, or [] when the
+    workspace has no ledger, an empty one, or a period the working-day calendar does not cover. The counties'
+    catalogs are resolved as the build resolves them (`resolve.overlay.apply_overlay`); the scorer's own problems
+    (a date outside the calendar, V752) are `govopen evaluate`'s to report, not the build's."""
+    from govopen_std.diagnostics import Diagnostics
+    from govopen_std.evaluate.calendar import official_calendar
+    from govopen_std.evaluate.run import evaluate_catalogs, indicator_systems
+    from govopen_std.resolve.overlay import apply_overlay
 
-    Until `evaluate.scorer` is merged (branch eval-score) there is no scorer to call and the sites get no
-    evaluation pages; the lead wires `score_county` here at merge time (see the report of eval-outputs).
-    """
-    if not path.is_file() or not profiles:
+    period = site_period(path) if profiles else None
+    cal = official_calendar()
+    if period is None or not (cal.covers(period.start) and cal.covers(period.end)):
         return []
-    period = site_period(path)
-    if period is None:
-        return []
+    system = sources.system.value if sources.system else None
+    groups = {g.code: g.id for g in system.groups if g.code} if system else {}
+    levels = list(sources.vocabulary.value.levels) if sources.vocabulary else []
+    diags = Diagnostics()
+    systems = indicator_systems(sources, diags, sorted({r.group_id for r in base.items}))
+    catalogs = (apply_overlay(base, profiles[code], code_to_group=groups, level_order=levels) for code in sorted(profiles))
+    conn = open_store(path, readonly=True)
     try:
-        from govopen_std.evaluate import scorer  # type: ignore[attr-defined]
-    except ImportError:
+        return list(evaluate_catalogs(conn, catalogs, period, cal, systems, diags))
+    except sqlite3.Error:  # a store the ledger commands did not write; `govopen evaluate` reports it (V757)
         return []
-    return list(scorer.evaluate_for_site(sources, base, profiles, path, period))  # pragma: no cover
+    finally:
+        conn.close()

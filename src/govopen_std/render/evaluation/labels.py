@@ -105,3 +105,11 @@ def domain_counts(result: EvaluationResult, domain: str, counts: dict[str, int])
     if counts:
         return {s: counts.get(s, 0) for s in STATUS_LABELS}
     return status_counts([item for item in result.items if item.domain == domain])
+
+
+def noted(result: EvaluationResult) -> list[tuple[str, Numbered]]:
+    """(system name, indicator) of every leaf the scorer annotated (absent evidence, a manual figure's source)."""
+    found = [("", n) for n in numbered(result.indicators) if n.indicator.note]
+    for domain in result.domains:
+        found += [(domain.name, n) for n in numbered(domain.indicators) if n.indicator.note]
+    return found

@@ -25,7 +25,7 @@ TEXT: dict[str, dict[str, str]] = {
         "summary": "依据绩效评价指标体系，对{name}（行政区划代码 {code}）评估期间 {label} 内公开目录中的 {total} 个事项进行评估，"
                    "总得分 {score} 分（满分 100 分）。其中按时公开 {on_time} 项，逾期公开 {late} 项，未公开 {missing} 项，"
                    "未到期 {not_due} 项，不适用 {not_applicable} 项；使用抽查记录 {checks} 条。",
-        "h1": "一、绩效评价指标得分", "h2": "二、各领域考核评价得分", "h3": "三、失分事项", "h4": "四、抽查情况",
+        "h1": "一、绩效评价指标得分", "h2": "二、各领域考核评价得分", "h3": "三、失分事项", "h4": "四、抽查和评分依据说明",
         "t1": "表{n}　绩效评价指标得分", "t2": "表{n}　各领域得分", "t3": "表{n}　{domain}考核评价指标得分",
         "t4": "表{n}　失分事项",
         "no": "序号", "indicator": "指标", "weight": "权重", "score": "得分", "basis": "依据", "domain": "领域",
@@ -35,13 +35,15 @@ TEXT: dict[str, dict[str, str]] = {
         "checks": "以下指标依据抽查（模拟用户实测）结果评分：{names}。共使用抽查记录 {checks} 条。",
         "no_checks": "本次评估没有抽查记录，各指标依据公开台账或人工录入的数据评分。",
         "date": "{y}年{m}月{d}日", "sep": "；", "list": "、", "of": "{system}：{name}",
+        "unscored": "—", "notes": "以下指标的评分说明：", "note": "{name}：{note}。",
     },
     "en": {
         "title": "Evaluation report of government-affairs openness: {name}", "period": "({start} to {end})",
         "summary": "{name} (division code {code}) was evaluated for the period {label} against the performance indicator system over the {total} "
                    "items of its catalog. Total score {score} of 100: {on_time} on time, {late} late, {missing} missing, "
                    "{not_due} not yet due, {not_applicable} not applicable; {checks} spot-check observations used.",
-        "h1": "1. Indicator scores", "h2": "2. Domain scores", "h3": "3. Items that lost points", "h4": "4. Spot checks",
+        "h1": "1. Indicator scores", "h2": "2. Domain scores", "h3": "3. Items that lost points",
+        "h4": "4. Spot checks and scoring notes",
         "t1": "Table {n}  Indicator scores", "t2": "Table {n}  Domain scores", "t3": "Table {n}  Indicators of {domain}",
         "t4": "Table {n}  Items that lost points",
         "no": "No.", "indicator": "Indicator", "weight": "Weight", "score": "Score", "basis": "Basis", "domain": "Domain",
@@ -51,6 +53,7 @@ TEXT: dict[str, dict[str, str]] = {
         "checks": "These indicators are scored on spot checks (simulated user tests): {names}. {checks} observations used.",
         "no_checks": "There were no spot checks; every indicator is scored on the ledger or on figures entered by hand.",
         "date": "{y}-{m:02d}-{d:02d}", "sep": "; ", "list": ", ", "of": "{system}: {name}",
+        "unscored": "—", "notes": "Notes on how these indicators were scored:", "note": "{name}: {note}.",
     },
 }
 
@@ -81,11 +84,12 @@ def _indicator_table(document: Any, title: str, indicators: list[IndicatorResult
     table(document, title, columns, rows, bold | {len(rows) - 1})
 
 
-def _domain_rows(result: EvaluationResult, domains: list[DomainResult]) -> list[list[str]]:
+def _domain_rows(result: EvaluationResult, domains: list[DomainResult], lang: str) -> list[list[str]]:
     rows = []
     for d in domains:
         counts = lb.domain_counts(result, d.domain, d.counts)
-        rows.append([d.name, lb.score_text(d.score), *(str(counts[s]) for s in lb.STATUS_LABELS)])
+        score = lb.score_text(d.score) if d.indicators else TEXT[lang]["unscored"]  # no 考核评价 indicators
+        rows.append([d.name, score, *(str(counts[s]) for s in lb.STATUS_LABELS)])
     return rows
 
 
@@ -121,7 +125,7 @@ def _scores(document: Any, result: EvaluationResult, lang: str, tables: _Counter
         return
     heads = [Column(text["domain"], flex=True, left=True), Column(text["score"]),
              *(Column(lb.status_label(s, lang)) for s in lb.STATUS_LABELS)]
-    table(document, text["t2"].format(n=tables.next()), heads, _domain_rows(result, result.domains))
+    table(document, text["t2"].format(n=tables.next()), heads, _domain_rows(result, result.domains, lang))
     for domain in result.domains:
         if domain.indicators:
             title = text["t3"].format(n=tables.next(), domain=domain.name)
@@ -152,6 +156,17 @@ def spot_check_statement(result: EvaluationResult, lang: str = "zh") -> str:
     return text["checks"].format(names=text["list"].join(names), checks=result.spot_checks)
 
 
+def scoring_notes(result: EvaluationResult, lang: str = "zh") -> list[str]:
+    """One sentence per indicator the scorer annotated: why it has no evidence and how it was scored."""
+    text = TEXT[lang]
+    lines = []
+    for system, n in lb.noted(result):
+        name = f"{n.number} {n.indicator.name}"
+        lines.append(text["note"].format(name=text["of"].format(system=system, name=name) if system else name,
+                                         note=n.indicator.note))
+    return [text["notes"], *lines] if lines else []
+
+
 def _summary(result: EvaluationResult, lang: str) -> str:
     counts = lb.status_counts(result.items)
     return TEXT[lang]["summary"].format(name=result.county_name, code=result.county, total=len(result.items),
@@ -173,4 +188,6 @@ def write_report_docx(result: EvaluationResult, path: Path, *, lang: str = "zh")
     _lost(document, result, lang, tables)
     od.heading(document, text["h4"])
     od.body(document, spot_check_statement(result, lang))
+    for line in scoring_notes(result, lang):
+        od.body(document, line)
     return save_document(document, path, period.end)

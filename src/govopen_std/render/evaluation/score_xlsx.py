@@ -36,6 +36,7 @@ TEXT: dict[str, dict[str, str]] = {
            "system": "绩效评价指标体系", "ind": "指标", "weight": "权重", "got": "得分", "ratio": "得分率", "basis": "依据",
            "code": "事项编码", "name": "事项名称", "domain": "领域", "status": "状态", "days": "逾期工作日",
            "pubs": "发布条数", "channels": "未使用的渠道", "evidence": "台账依据", "lost": "失分依据", "spot": "抽查",
+           "note": "说明",
            "yes": "是", "no": "否"},
     "en": {"summary": "Summary", "items": "Items", "key": "Field", "value": "Value", "county": "County",
            "code_": "Division code", "period": "Period", "range": "Dates", "score": "Total score",
@@ -43,6 +44,7 @@ TEXT: dict[str, dict[str, str]] = {
            "weight": "Weight", "got": "Score", "ratio": "Ratio", "basis": "Basis", "code": "Code", "name": "Item",
            "domain": "Domain", "status": "Status", "days": "Working days late", "pubs": "Publications",
            "channels": "Channels not used", "evidence": "Evidence", "lost": "Points lost on", "spot": "Spot-checked",
+           "note": "Note",
            "yes": "yes", "no": "no"},
 }
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\']")
@@ -75,7 +77,7 @@ def _summary(result: EvaluationResult, lang: str) -> Sheet:
         rows.append([t["system"], n.number, f"{n.indicator.name}（{lb.score_text(n.indicator.weight)}）",
                      round(n.indicator.score, 2)])
     for d in result.domains:
-        rows.append([d.name, "", t["score"], round(d.score, 2)])
+        rows.append([d.name, "", t["score"], round(d.score, 2) if d.indicators else None])
         for n in lb.numbered(d.indicators):
             rows.append([d.name, n.number, f"{n.indicator.name}（{lb.score_text(n.indicator.weight)}）",
                          round(n.indicator.score, 2)])
@@ -128,7 +130,7 @@ def _indicator_sheet(title: str, indicator: IndicatorResult, result: EvaluationR
     basis = "" if indicator.children else lb.basis_label(indicator.basis, lang)
     above: list[list[CellValue]] = [
         [t["ind"], indicator.name, t["weight"], round(indicator.weight, 2), t["got"], round(indicator.score, 2),
-         t["ratio"], ratio, t["basis"], basis], []]
+         t["ratio"], ratio, t["basis"], basis], [t["note"], indicator.note or None]]
     items = {item.code: item for item in result.items}
     domains = lb.domain_names(result)
     rows: list[list[CellValue]] = []

@@ -16,7 +16,7 @@ from typing import Any
 
 from govopen_std.evaluate.result import EvaluationResult
 from govopen_std.render.evaluation import labels as lb
-from govopen_std.render.evaluation.report_docx import spot_check_statement
+from govopen_std.render.evaluation.report_docx import scoring_notes, spot_check_statement
 from govopen_std.render.html_site.pages import Page
 from govopen_std.render.html_site.paths import slug
 
@@ -64,9 +64,11 @@ def county_page(result: EvaluationResult, catalog: frozenset[str] = frozenset())
     return Page(PAGE, PAGE, {
         "root": "", "nav": "evaluation", "result": result, "score": lb.score_text(result.score),
         "grade": grade(result.score), "indicators": _indicator_rows(result),
-        "domains": [(d.name, lb.score_text(d.score), grade(d.score)) for d in result.domains],
+        # a domain without 考核评价 indicators has no score to show (not a score of 0)
+        "domains": [(d.name, lb.score_text(d.score), grade(d.score)) if d.indicators else (d.name, None, None)
+                    for d in result.domains],
         "items": _item_rows(result, catalog), "counts": [(lb.status_label(s), s, counts[s]) for s in lb.STATUS_LABELS],
-        "spot_statement": spot_check_statement(result), "grades": GRADES,
+        "spot_statement": spot_check_statement(result), "notes": scoring_notes(result), "grades": GRADES,
     })
 
 
@@ -79,7 +81,7 @@ def heatmap_page(results: Sequence[EvaluationResult], domain_titles: Sequence[tu
     """The province's county × domain heat map; `domain_titles` are (domain id, title) in system order."""
     rows = []
     for result in sorted(results, key=lambda r: r.county):
-        scores = {d.domain: d.score for d in result.domains}
+        scores = {d.domain: d.score for d in result.domains if d.indicators}
         cells = [(title, lb.score_text(scores[domain]), grade(scores[domain])) if domain in scores
                  else (title, None, None) for domain, title in domain_titles]
         rows.append({"code": result.county, "name": result.county_name, "href": county_href(result.county),
