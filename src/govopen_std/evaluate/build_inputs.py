@@ -14,10 +14,12 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from govopen_std.evaluate.result import EvaluationResult, Period
 from govopen_std.evaluate.store import STORE_NAME, open_store
+
+if TYPE_CHECKING:  # pydantic loads only when there is a ledger: an unchanged build is answered without it
+    from govopen_std.evaluate.result import EvaluationResult, Period
 
 DIGEST_KIND = "ledger-digest"
 _CHUNK = 1 << 20
@@ -83,6 +85,8 @@ def site_period(path: Path) -> Period | None:
         conn.close()
     if not latest:
         return None
+    from govopen_std.evaluate.result import Period
+
     year = int(str(latest)[:4])
     return Period(label=str(year), start=date(year, 1, 1), end=date(year, 12, 31))
 

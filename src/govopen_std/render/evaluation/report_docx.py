@@ -16,6 +16,7 @@ from typing import Any
 from govopen_std.evaluate.result import DomainResult, EvaluationResult, IndicatorResult
 from govopen_std.render import official_doc as od
 from govopen_std.render.evaluation import labels as lb
+from govopen_std.render.evaluation.statements import scoring_notes, spot_check_statement
 from govopen_std.render.evaluation.tables import Column, table
 from govopen_std.render.reproducible import save_document, set_core_properties
 
@@ -32,15 +33,12 @@ TEXT: dict[str, dict[str, str]] = {
         "code": "事项编码", "item": "事项名称", "status": "状态", "days": "逾期工作日", "channels": "未使用的渠道",
         "evidence": "台账依据", "total": "合计", "none": "无。", "no_ledger": "（无台账记录）",
         "no_lost": "评估期间内没有失分事项。",
-        "checks": "以下指标依据抽查（模拟用户实测）结果评分：{names}。共使用抽查记录 {checks} 条。",
-        "no_checks": "本次评估没有抽查记录，各指标依据公开台账或人工录入的数据评分。",
-        "date": "{y}年{m}月{d}日", "sep": "；", "list": "、", "of": "{system}：{name}",
-        "unscored": "—", "notes": "以下指标的评分说明：", "note": "{name}：{note}。",
+        "date": "{y}年{m}月{d}日", "list": "、", "unscored": "—",
     },
     "en": {
         "title": "Evaluation report of government-affairs openness: {name}", "period": "({start} to {end})",
-        "summary": "{name} (division code {code}) was evaluated for the period {label} against the performance indicator system over the {total} "
-                   "items of its catalog. Total score {score} of 100: {on_time} on time, {late} late, {missing} missing, "
+        "summary": "{name} (division code {code}) was evaluated for the period {label} against the performance "
+                   "indicator system over the {total} items of its catalog. Total score {score} of 100: {on_time} on time, {late} late, {missing} missing, "
                    "{not_due} not yet due, {not_applicable} not applicable; {checks} spot-check observations used.",
         "h1": "1. Indicator scores", "h2": "2. Domain scores", "h3": "3. Items that lost points",
         "h4": "4. Spot checks and scoring notes",
@@ -50,10 +48,7 @@ TEXT: dict[str, dict[str, str]] = {
         "code": "Code", "item": "Item", "status": "Status", "days": "Working days late", "channels": "Channels not used",
         "evidence": "Evidence", "total": "Total", "none": "None.", "no_ledger": "(no ledger row)",
         "no_lost": "No item lost points in the period.",
-        "checks": "These indicators are scored on spot checks (simulated user tests): {names}. {checks} observations used.",
-        "no_checks": "There were no spot checks; every indicator is scored on the ledger or on figures entered by hand.",
-        "date": "{y}-{m:02d}-{d:02d}", "sep": "; ", "list": ", ", "of": "{system}: {name}",
-        "unscored": "—", "notes": "Notes on how these indicators were scored:", "note": "{name}: {note}.",
+        "date": "{y}-{m:02d}-{d:02d}", "list": ", ", "unscored": "—",
     },
 }
 
@@ -143,28 +138,6 @@ def _lost(document: Any, result: EvaluationResult, lang: str, tables: _Counter) 
                Column(text["status"]), Column(text["days"]), Column(text["channels"], left=True),
                Column(text["evidence"], flex=True, left=True)]
     table(document, text["t4"].format(n=tables.next()), columns, rows)
-
-
-def spot_check_statement(result: EvaluationResult, lang: str = "zh") -> str:
-    """Which indicators rest on spot checks (the report's section 四 and the site say the same)."""
-    text = TEXT[lang]
-    found = lb.spot_checked(result)
-    if not found:
-        return text["no_checks"]
-    names = [text["of"].format(system=system, name=f"{n.number} {n.indicator.name}") if system
-             else f"{n.number} {n.indicator.name}" for system, n in found]
-    return text["checks"].format(names=text["list"].join(names), checks=result.spot_checks)
-
-
-def scoring_notes(result: EvaluationResult, lang: str = "zh") -> list[str]:
-    """One sentence per indicator the scorer annotated: why it has no evidence and how it was scored."""
-    text = TEXT[lang]
-    lines = []
-    for system, n in lb.noted(result):
-        name = f"{n.number} {n.indicator.name}"
-        lines.append(text["note"].format(name=text["of"].format(system=system, name=name) if system else name,
-                                         note=n.indicator.note))
-    return [text["notes"], *lines] if lines else []
 
 
 def _summary(result: EvaluationResult, lang: str) -> str:

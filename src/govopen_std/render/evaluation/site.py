@@ -16,7 +16,7 @@ from typing import Any
 
 from govopen_std.evaluate.result import EvaluationResult
 from govopen_std.render.evaluation import labels as lb
-from govopen_std.render.evaluation.report_docx import scoring_notes, spot_check_statement
+from govopen_std.render.evaluation.statements import scoring_notes, spot_check_statement
 from govopen_std.render.html_site.pages import Page
 from govopen_std.render.html_site.paths import slug
 
