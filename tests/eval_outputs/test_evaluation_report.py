@@ -201,3 +201,20 @@ def test_the_scorers_notes_are_printed_and_a_domain_without_indicators_has_no_sc
     assert book["3 群众满意度"].cell(2, 2).value == "人工评分，来源：2018年度群众满意度测评报告"
     summary = list(book["汇总"].iter_rows(values_only=True))
     assert ("义务教育", None, "总得分", None) in summary
+
+
+def test_codes_and_numbers_keep_their_width_when_the_text_columns_are_long() -> None:
+    from govopen_std.render.evaluation.tables import MIN_FLEX_MM, MM_PER_EM, PAD_MM, Column, ems, widths
+
+    columns = [Column("序号"), Column("事项编码"), Column("事项名称", wrap=7), Column("状态"), Column("逾期\n工作日"),
+               Column("未使用的渠道", wrap=7), Column("台账依据", flex=True)]
+    row = ["10", "ZDBC-10-02", "被征地农民社会保障费用落实情况", "未公开", "25", "其他：政府信息公开申请答复",
+           "standards/ledger/sample-330105.csv:31"]
+    got = widths(columns, [row])
+    assert abs(sum(got) - 156) < 0.05
+    for i in (0, 1, 3, 4):  # never broken: at least the widest piece (or header line) plus the cell margins
+        piece = max(ems(row[i]), *(ems(line) for line in columns[i].head.split("\n")))
+        assert got[i] >= round(piece * MM_PER_EM + PAD_MM, 2) - 0.01, (columns[i].head, got[i])
+    assert got[4] < 20  # 逾期/工作日 on two lines: a column of numbers stays narrow
+    assert got[6] >= MIN_FLEX_MM - 0.01
+    assert got[2] <= 7 * MM_PER_EM + PAD_MM + 0.01  # the name wraps at its cap

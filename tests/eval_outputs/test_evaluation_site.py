@@ -84,3 +84,14 @@ def test_notes_and_a_domain_without_indicators(tmp_path: Path) -> None:
     heat = (out / "site" / "evaluation.html").read_text(encoding="utf-8")
     row = heat[heat.index("杭州市拱墅区</a>"):].split("</tr>")[0]
     assert row.count("（无考核评价得分）") == 6  # 8 domains, 2 with scores: 义务教育 has none, not a 0
+
+
+def test_the_county_page_lists_domains_in_the_systems_order(tmp_path: Path) -> None:
+    first = sample_result()
+    reversed_domains = first.model_copy(update={"domains": list(reversed(first.domains))})  # the scorer sorts by id
+    assert [d.domain for d in reversed_domains.domains] == ["bzzf", "zdbc"]
+    out = render_evaluation_sites(two_county_workspace(tmp_path / "ws"), tmp_path / "out", [reversed_domains])
+    html = (out / "330105" / "site" / "evaluation.html").read_text(encoding="utf-8")
+    table = html[html.index('id="domains-caption"'):]
+    table = table[:table.index("</table>")]
+    assert re.findall(r'<th scope="row">([^<]+)</th>', table) == ["征地补偿", "保障性住房"]  # system: zdbc before bzzf

@@ -30,7 +30,7 @@ TEXT: dict[str, dict[str, str]] = {
         "t1": "表{n}　绩效评价指标得分", "t2": "表{n}　各领域得分", "t3": "表{n}　{domain}考核评价指标得分",
         "t4": "表{n}　失分事项",
         "no": "序号", "indicator": "指标", "weight": "权重", "score": "得分", "basis": "依据", "domain": "领域",
-        "code": "事项编码", "item": "事项名称", "status": "状态", "days": "逾期工作日", "channels": "未使用的渠道",
+        "code": "事项编码", "item": "事项名称", "status": "状态", "days": "逾期\n工作日", "channels": "未使用的渠道",
         "evidence": "台账依据", "total": "合计", "none": "无。", "no_ledger": "（无台账记录）",
         "no_lost": "评估期间内没有失分事项。",
         "date": "{y}年{m}月{d}日", "list": "、", "unscored": "—",
@@ -45,7 +45,7 @@ TEXT: dict[str, dict[str, str]] = {
         "t1": "Table {n}  Indicator scores", "t2": "Table {n}  Domain scores", "t3": "Table {n}  Indicators of {domain}",
         "t4": "Table {n}  Items that lost points",
         "no": "No.", "indicator": "Indicator", "weight": "Weight", "score": "Score", "basis": "Basis", "domain": "Domain",
-        "code": "Code", "item": "Item", "status": "Status", "days": "Working days late", "channels": "Channels not used",
+        "code": "Code", "item": "Item", "status": "Status", "days": "Days\nlate", "channels": "Channels not used",
         "evidence": "Evidence", "total": "Total", "none": "None.", "no_ledger": "(no ledger row)",
         "no_lost": "No item lost points in the period.",
         "date": "{y}-{m:02d}-{d:02d}", "list": ", ", "unscored": "—",
@@ -135,7 +135,7 @@ def _lost(document: Any, result: EvaluationResult, lang: str, tables: _Counter) 
         od.body(document, text["no_lost"])
         return
     columns = [Column(text["no"]), Column(text["code"]), Column(text["item"], left=True, wrap=7),
-               Column(text["status"]), Column(text["days"]), Column(text["channels"], left=True),
+               Column(text["status"]), Column(text["days"]), Column(text["channels"], left=True, wrap=7),
                Column(text["evidence"], flex=True, left=True)]
     table(document, text["t4"].format(n=tables.next()), columns, rows)
 

@@ -58,15 +58,19 @@ def _item_rows(result: EvaluationResult, catalog: frozenset[str]) -> list[dict[s
             for i in result.items]
 
 
-def county_page(result: EvaluationResult, catalog: frozenset[str] = frozenset()) -> Page:
-    """The county site's evaluation page; the items of `catalog` (codes with a page on the site) are linked."""
+def county_page(result: EvaluationResult, catalog: frozenset[str] = frozenset(),
+                order: Sequence[str] = ()) -> Page:
+    """The county site's evaluation page; the items of `catalog` (codes with a page on the site) are linked, the
+    domains listed in `order` (the system's) first, in that order."""
     counts = lb.status_counts(result.items)
+    rank = {domain: i for i, domain in enumerate(order)}
+    domains = sorted(result.domains, key=lambda d: (rank.get(d.domain, len(rank)), d.domain))
     return Page(PAGE, PAGE, {
         "root": "", "nav": "evaluation", "result": result, "score": lb.score_text(result.score),
         "grade": grade(result.score), "indicators": _indicator_rows(result),
         # a domain without 考核评价 indicators has no score to show (not a score of 0)
         "domains": [(d.name, lb.score_text(d.score), grade(d.score)) if d.indicators else (d.name, None, None)
-                    for d in result.domains],
+                    for d in domains],
         "items": _item_rows(result, catalog), "counts": [(lb.status_label(s), s, counts[s]) for s in lb.STATUS_LABELS],
         "spot_statement": spot_check_statement(result), "notes": scoring_notes(result), "grades": GRADES,
     })
@@ -96,7 +100,8 @@ def evaluation_pages(county: str | None, results: Sequence[EvaluationResult],
                      domain_titles: Sequence[tuple[str, str]], catalog: frozenset[str] = frozenset()) -> list[Page]:
     """The pages a site gets: a county's own page, or the province's heat map; none without results."""
     if county is not None:
-        return [county_page(r, catalog) for r in results if r.county == county][:1]
+        order = [domain for domain, _title in domain_titles]
+        return [county_page(r, catalog, order) for r in results if r.county == county][:1]
     return [heatmap_page(results, domain_titles)] if results else []
 
 

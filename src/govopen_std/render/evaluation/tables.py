@@ -19,7 +19,7 @@ from govopen_std.render import official_doc as od
 CELL_SIZE = od.SIZE_5
 MM_PER_EM = CELL_SIZE * 25.4 / 72
 PAD_MM = 2.6  # the two 1 mm cell margins and a little slack for the office suite's metrics
-MIN_FLEX_MM = 30.0  # the flexible column never gets narrower than this (the others are then scaled down)
+MIN_FLEX_MM = 30.0  # the flexible column keeps at least this much while a wrapping column can give way
 _BREAKS = re.compile(r"(?<=[；、，,/:])")  # a cell's text may break after these, between pieces
 
 
@@ -29,6 +29,7 @@ class Column:
     flex: bool = False  # takes the width the other columns leave
     left: bool = False
     wrap: float = 0.0  # ems: Chinese text that may break anywhere gets at most this width (0: never breaks)
+    # A header may hold "\n" (逾期\n工作日): its widest line counts, so a column of numbers stays narrow.
 
 
 def ems(text: str) -> float:
@@ -41,21 +42,31 @@ def _widest_piece(text: str) -> float:
     return max((ems(piece) for line in text.split("\n") for piece in _BREAKS.split(line)), default=0.0)
 
 
+def _head(column: Column) -> float:
+    return max(ems(line) for line in column.head.split("\n"))
+
+
 def _need(column: Column, texts: list[str]) -> float:
-    widest = max([ems(column.head)] + [_widest_piece(text) for text in texts])
-    return min(widest, max(column.wrap, ems(column.head))) if column.wrap else widest
+    widest = max([_head(column)] + [_widest_piece(text) for text in texts])
+    return min(widest, max(column.wrap, _head(column))) if column.wrap else widest
 
 
 def widths(columns: list[Column], rows: list[list[str]]) -> list[float]:
-    """Millimetres per column: each fixed column as wide as its widest piece, the flexible one the rest."""
+    """Millimetres per column: a column that never breaks as wide as its widest piece, a wrapping column at most its
+    cap, the flexible one the rest. When the rest is too narrow, the wrapping columns give way (down to their
+    header), never the columns of codes and numbers."""
     need = [_need(c, [row[i] for row in rows]) * MM_PER_EM + PAD_MM for i, c in enumerate(columns)]
     flex = next(i for i, c in enumerate(columns) if c.flex)
-    fixed = sum(w for i, w in enumerate(need) if i != flex)
-    room = od.TYPE_WIDTH_MM - MIN_FLEX_MM
-    if fixed > room:  # very long codes or evidence: scale the fixed columns so the table still fits
-        need = [w * room / fixed for w in need]
-        fixed = room
-    need[flex] = od.TYPE_WIDTH_MM - fixed
+    shortfall = sum(w for i, w in enumerate(need) if i != flex) - (od.TYPE_WIDTH_MM - MIN_FLEX_MM)
+    wrapping = [i for i, c in enumerate(columns) if c.wrap and i != flex]
+    for i in wrapping:
+        if shortfall <= 0:
+            break
+        floor = _head(columns[i]) * MM_PER_EM + PAD_MM
+        give = min(need[i] - floor, shortfall)
+        need[i] -= give
+        shortfall -= give
+    need[flex] = od.TYPE_WIDTH_MM - sum(w for i, w in enumerate(need) if i != flex)
     return [round(w, 2) for w in need]
 
 
