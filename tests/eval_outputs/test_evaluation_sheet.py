@@ -41,7 +41,7 @@ def test_a_summary_an_item_sheet_and_one_sheet_per_indicator(book: Any) -> None:
     names = book.sheetnames
     assert names[:2] == ["汇总", "事项"]
     assert len(names) == 2 + _indicator_count() == 15
-    assert names[2] == "1 信息发布" and names[3] == "1.1 目录覆盖率" and "保障性住房3 配租过程公开完整性" in names
+    assert names[2] == "1 信息发布" and names[3] == "1.1 目录覆盖率" and "保障性住房 3 配租过程公开完整性" in names
     assert all(len(n) <= 31 for n in names) and len(set(names)) == len(names)
 
 
@@ -130,3 +130,15 @@ def test_libreoffice_opens_the_sheet_and_reads_the_items(sheet_path: Path, tmp_p
     assert rows[0][0] == "事项编码" and len(rows) == 12
     assert rows[2][:5] == ["ZDBC-02-01", "征收土地预公告", "征地补偿", "逾期", "7"]
     assert FORMULA_NAME in [r[1] for r in rows]  # LibreOffice shows the text, it did not evaluate a formula
+
+
+def test_sheet_names_are_short_unique_and_without_forbidden_characters() -> None:
+    from govopen_std.evaluate.result import IndicatorResult
+    from govopen_std.render.evaluation.score_xlsx import sheet_title
+
+    long_name = IndicatorResult(id="x", name="政府网站/政务新媒体[两微一端]:信息发布及时性、准确性和完整性评价", weight=10, score=5)
+    used: set[str] = {"汇总", "事项"}
+    first = sheet_title("1.1", long_name, used, "征地补偿 ")
+    second = sheet_title("1.1", long_name, used, "征地补偿 ")
+    assert len(first) == 31 and len(second) <= 31 and first != second and second.endswith("~2")
+    assert not any(ch in first + second for ch in "[]:*?/\\'")

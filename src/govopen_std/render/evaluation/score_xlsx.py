@@ -146,7 +146,7 @@ def _indicator_sheets(result: EvaluationResult, lang: str) -> list[Sheet]:
     sheets = [_indicator_sheet(sheet_title(n.number, n.indicator, used), n.indicator, result, lang)
               for n in lb.numbered(result.indicators)]
     for d in result.domains:
-        sheets += [_indicator_sheet(sheet_title(n.number, n.indicator, used, f"{d.name}"), n.indicator, result, lang)
+        sheets += [_indicator_sheet(sheet_title(n.number, n.indicator, used, f"{d.name} "), n.indicator, result, lang)
                    for n in lb.numbered(d.indicators)]
     return sheets
 
