@@ -218,3 +218,13 @@ def test_codes_and_numbers_keep_their_width_when_the_text_columns_are_long() -> 
     assert got[4] < 20  # 逾期/工作日 on two lines: a column of numbers stays narrow
     assert got[6] >= MIN_FLEX_MM - 0.01
     assert got[2] <= 7 * MM_PER_EM + PAD_MM + 0.01  # the name wraps at its cap
+
+
+def test_a_failed_write_is_b671_with_the_path(tmp_path: Path) -> None:
+    blocker = tmp_path / "reports"
+    blocker.write_text("a file where the output folder should be\n", encoding="utf-8")
+    with pytest.raises(GovOpenError) as caught:
+        write_evaluation_outputs([sample_result()], blocker)
+    assert caught.value.diagnostic.code == "B671"
+    assert str(blocker) in caught.value.diagnostic.message("zh") and "写入评估结果" in caught.value.diagnostic.message("zh")
+    assert blocker.read_text(encoding="utf-8") == "a file where the output folder should be\n"
