@@ -354,7 +354,7 @@ def plan_build(check: CheckResult, opts: BuildOptions, diags: Diagnostics) -> Bu
     profiles = _profiles(sources, opts, diags)
     names = [n for n in available() if opts.formats is None or n in opts.formats]
     options: dict[str, Any] = {"all_standards": opts.all_standards, "formats": sorted(names)}
-    evaluation = _evaluation(sources, base, profiles, names, options)
+    evaluation = _evaluation(sources, base, names, options)
     keys = build_keys(sources, renderers=names, options=options,
                       county_sources={code: p.source for code, p in profiles.items()})
     # A county repository (govopen.yaml `base:`) builds its counties only: the province is the base's to build.
@@ -367,8 +367,7 @@ def plan_build(check: CheckResult, opts: BuildOptions, diags: Diagnostics) -> Bu
     return BuildPlan(state, names, targets, target_keys, max(1, opts.jobs), keys.folders)
 
 
-def _evaluation(sources: Sources, base: Any, profiles: dict[str, Any], renderers: list[str],
-                options: dict[str, Any]) -> tuple[Any, ...]:
+def _evaluation(sources: Sources, base: Any, renderers: list[str], options: dict[str, Any]) -> tuple[Any, ...]:
     """The sites' evaluation results; the ledger store's digest goes into `options`, so into every key."""
     if "html" not in renderers:
         return ()
@@ -376,7 +375,7 @@ def _evaluation(sources: Sources, base: Any, profiles: dict[str, Any], renderers
 
     path = ledger_file(sources.workspace.root, sources.config.standards_dir if sources.config else "standards")
     options["ledger"] = ledger_digest(path, open_store())
-    return tuple(site_results(sources, base, profiles, path)) if options["ledger"] else ()
+    return tuple(site_results(sources, base, path)) if options["ledger"] else ()
 
 
 def _profiles(sources: Sources, opts: BuildOptions, diags: Diagnostics) -> dict[str, Any]:

@@ -80,9 +80,8 @@ def test_results_reach_the_county_page_and_the_heat_map(tmp_path: Path, monkeypa
     ws, out = two_county_workspace(tmp_path / "ws"), tmp_path / "out"
     seen: list[Path] = []
 
-    def scored(_sources: object, _base: object, profiles: dict[str, object], path: Path) -> list[EvaluationResult]:
+    def scored(_sources: object, _base: object, path: Path) -> list[EvaluationResult]:
         seen.append(path)
-        assert sorted(profiles) == ["330105", "330205"]
         return [sample_result(), second_result()]
 
     monkeypatch.setattr(build_inputs, "site_results", scored)
@@ -169,3 +168,19 @@ def test_the_build_shows_what_govopen_evaluate_scores(tmp_path: Path) -> None:
         assert statuses == [i.status for i in scored.items] and statuses
     heat = (out / "site" / "evaluation.html").read_text(encoding="utf-8")
     assert heat.count('/site/evaluation.html">') == 2
+
+
+def test_the_heat_map_has_every_county_whichever_counties_a_build_renders(tmp_path: Path) -> None:
+    """`govopen build --county 330105` renders the province too; its heat map must still show every county, or a
+    later full build would find the province up to date with one county on it."""
+    from helpers.county import mini_with_two_counties
+
+    ws = mini_with_two_counties(tmp_path / "ws")
+    (ws / "standards" / "general" / "gen-13.yaml").write_text(GEN13, encoding="utf-8")
+    _add_rows(ws, 1)
+    out = tmp_path / "out"
+    result = run(BuildOptions(workspace=ws, out_dir=out, formats=("html",), counties=("330105",), jobs=1))
+    assert result.ok and sorted(result.rendered) == ["330105", "province"]
+    heat = (out / "site" / "evaluation.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="\.\./(\d{6})/site/evaluation\.html"', heat) == ["330105", "330106"]
+    assert _build(ws, out) == (["330106"], ["330105", "province"])

@@ -91,16 +91,21 @@ def site_period(path: Path) -> Period | None:
     return Period(label=str(year), start=date(year, 1, 1), end=date(year, 12, 31))
 
 
-def site_results(sources: Any, base: Any, profiles: dict[str, Any], path: Path) -> list[EvaluationResult]:
+def site_results(sources: Any, base: Any, path: Path) -> list[EvaluationResult]:
     """THE call site of the scorer for `govopen build`: every county's result over `site_period`, or [] when the
-    workspace has no ledger, an empty one, or a period the working-day calendar does not cover. The counties'
-    catalogs are resolved as the build resolves them (`resolve.overlay.apply_overlay`); the scorer's own problems
-    (a date outside the calendar, V752) are `govopen evaluate`'s to report, not the build's."""
+    workspace has no ledger, an empty one, or a period the working-day calendar does not cover.
+
+    Every county of the workspace, whichever counties this build renders (`--county`): the province's heat map
+    must not depend on which counties were built with it. The counties' catalogs are resolved as the build
+    resolves them (`resolve.overlay.apply_overlay`); the scorer's own problems (a date outside the calendar,
+    V752) and the profiles' problems are `govopen evaluate`'s and `govopen check`'s to report, not the build's."""
     from govopen_std.diagnostics import Diagnostics
     from govopen_std.evaluate.calendar import official_calendar
     from govopen_std.evaluate.run import evaluate_catalogs, indicator_systems
-    from govopen_std.resolve.overlay import apply_overlay
+    from govopen_std.resolve.overlay import apply_overlay, select_profiles
+    from govopen_std.resolve.profile import read_profiles
 
+    profiles = {p.code: p for p in select_profiles(read_profiles(sources, Diagnostics()), None, Diagnostics())}
     period = site_period(path) if profiles else None
     cal = official_calendar()
     if period is None or not (cal.covers(period.start) and cal.covers(period.end)):
