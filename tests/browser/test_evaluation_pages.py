@@ -12,7 +12,13 @@ import pytest
 from browser_helpers import Traffic, axe_source, axe_violations, file_url, launch, open_page
 
 from conftest import ROOT
-from helpers.evaluation import render_evaluation_sites, sample_result, second_result, two_county_workspace
+from helpers.evaluation import (
+    render_evaluation_sites,
+    sample_result,
+    second_result,
+    two_county_workspace,
+    unrecorded_result,
+)
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "build" / "screenshots" / "evaluation"
@@ -87,3 +93,22 @@ def test_the_county_page_shows_each_status_in_colour_and_words(browser: tuple[An
     assert "72.4" in page.inner_text(".eval-total")
     log.assert_clean()
     page.close()
+
+
+@pytest.fixture(scope="module")
+def sparse_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """330205 has no ledger rows: its heat-map row and its page say so instead of grading zeros."""
+    root = tmp_path_factory.mktemp("eval-site-sparse")
+    return render_evaluation_sites(two_county_workspace(root / "ws"), root / "out",
+                                   [sample_result(), unrecorded_result()])
+
+
+@pytest.mark.parametrize("page", ["site/evaluation.html", "330205/site/evaluation.html"])
+def test_a_county_without_ledger_rows_passes_axe_too(browser: tuple[Any, Traffic], sparse_sites: Path,
+                                                     page: str) -> None:
+    tab, log = open_page(browser[0], file_url(sparse_sites / page))
+    assert "无台账记录" in tab.inner_text("main") or "公开台账中没有本县" in tab.inner_text("main")
+    violations = axe_violations(tab, axe_source())
+    assert violations == [], [(v["id"], v["nodes"][:3]) for v in violations]
+    log.assert_clean()
+    tab.close()

@@ -228,3 +228,11 @@ def test_a_failed_write_is_b671_with_the_path(tmp_path: Path) -> None:
     assert caught.value.diagnostic.code == "B671"
     assert str(blocker) in caught.value.diagnostic.message("zh") and "写入评估结果" in caught.value.diagnostic.message("zh")
     assert blocker.read_text(encoding="utf-8") == "a file where the output folder should be\n"
+
+
+def test_a_county_without_ledger_rows_is_said_to_have_none(tmp_path: Path) -> None:
+    from helpers.evaluation import unrecorded_result
+
+    paths = write_evaluation_outputs([unrecorded_result()], tmp_path)
+    summary = _paragraphs(docx.Document(str(paths[0])))[2]
+    assert summary.endswith("公开台账中没有本县在本评估期间的记录，以上得分均按无记录计算，并不表示已核实本县未公开。")

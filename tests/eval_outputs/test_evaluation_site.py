@@ -95,3 +95,17 @@ def test_the_county_page_lists_domains_in_the_systems_order(tmp_path: Path) -> N
     table = html[html.index('id="domains-caption"'):]
     table = table[:table.index("</table>")]
     assert re.findall(r'<th scope="row">([^<]+)</th>', table) == ["征地补偿", "保障性住房"]  # system: zdbc before bzzf
+
+
+def test_a_county_without_ledger_rows_is_said_to_have_none_not_graded(tmp_path: Path) -> None:
+    from helpers.evaluation import unrecorded_result
+
+    out = render_evaluation_sites(two_county_workspace(tmp_path / "ws"), tmp_path / "out",
+                                  [sample_result(), unrecorded_result()])
+    heat = (out / "site" / "evaluation.html").read_text(encoding="utf-8")
+    row = heat[heat.index("宁波市江北区</a>"):].split("</tr>")[0]
+    assert '<td class="heat heat-none">无台账记录</td>' in row and "不合格" not in row
+    assert row.count("（无考核评价得分）") == 8
+    county = (out / "330205" / "site" / "evaluation.html").read_text(encoding="utf-8")
+    assert "公开台账中没有本县在本评估期间的记录" in county
+    assert "公开台账中没有本县" not in (out / "330105" / "site" / "evaluation.html").read_text(encoding="utf-8")

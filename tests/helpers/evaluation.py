@@ -128,3 +128,11 @@ def render_evaluation_sites(workspace: Path, out: Path, results: list[Evaluation
         view.extras["evaluation"] = list(results)
         HtmlRenderer().render(view, out / view.county.code if view.county else out, lambda _name: None)
     return out
+
+
+def unrecorded_result() -> EvaluationResult:
+    """A county of which the store holds nothing for the period: every item missing, no spot check, score 0."""
+    base = sample_result("330205", "宁波市江北区")
+    items = [i.model_copy(update={"status": "missing" if i.status != "not_applicable" else i.status, "publications": 0,
+                                  "days_late": None, "evidence": [], "spot_checked": False}) for i in base.items]
+    return base.model_copy(update={"items": items, "spot_checks": 0, "score": 0.0})

@@ -113,3 +113,9 @@ def noted(result: EvaluationResult) -> list[tuple[str, Numbered]]:
     for domain in result.domains:
         found += [(domain.name, n) for n in numbered(domain.indicators) if n.indicator.note]
     return found
+
+
+def has_ledger(result: EvaluationResult) -> bool:
+    """False when the store holds nothing of the county for the period (no publication, no spot check): its zeros
+    then say that no ledger was imported, not that nothing was published, and the site says so."""
+    return result.spot_checks > 0 or any(item.publications for item in result.items)

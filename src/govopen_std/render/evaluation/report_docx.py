@@ -34,6 +34,7 @@ TEXT: dict[str, dict[str, str]] = {
         "evidence": "台账依据", "total": "合计", "none": "无。", "no_ledger": "（无台账记录）",
         "no_lost": "评估期间内没有失分事项。",
         "date": "{y}年{m}月{d}日", "list": "、", "unscored": "—",
+        "no_rows": "公开台账中没有本县在本评估期间的记录，以上得分均按无记录计算，并不表示已核实本县未公开。",
     },
     "en": {
         "title": "Evaluation report of government-affairs openness: {name}", "period": "({start} to {end})",
@@ -49,6 +50,8 @@ TEXT: dict[str, dict[str, str]] = {
         "evidence": "Evidence", "total": "Total", "none": "None.", "no_ledger": "(no ledger row)",
         "no_lost": "No item lost points in the period.",
         "date": "{y}-{m:02d}-{d:02d}", "list": ", ", "unscored": "—",
+        "no_rows": "The ledger holds no row of this county for the period: these scores count nothing recorded, "
+                   "which does not show that nothing was published.",
     },
 }
 
@@ -142,9 +145,10 @@ def _lost(document: Any, result: EvaluationResult, lang: str, tables: _Counter) 
 
 def _summary(result: EvaluationResult, lang: str) -> str:
     counts = lb.status_counts(result.items)
-    return TEXT[lang]["summary"].format(name=result.county_name, code=result.county, total=len(result.items),
-                                        label=result.period.label,
-                                        score=lb.score_text(result.score), checks=result.spot_checks, **counts)
+    summary = TEXT[lang]["summary"].format(name=result.county_name, code=result.county, total=len(result.items),
+                                           label=result.period.label, score=lb.score_text(result.score),
+                                           checks=result.spot_checks, **counts)
+    return summary if lb.has_ledger(result) else f"{summary}{' ' if lang == 'en' else ''}{TEXT[lang]['no_rows']}"
 
 
 def write_report_docx(result: EvaluationResult, path: Path, *, lang: str = "zh") -> Path:

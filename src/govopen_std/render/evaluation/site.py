@@ -72,7 +72,8 @@ def county_page(result: EvaluationResult, catalog: frozenset[str] = frozenset(),
         "domains": [(d.name, lb.score_text(d.score), grade(d.score)) if d.indicators else (d.name, None, None)
                     for d in domains],
         "items": _item_rows(result, catalog), "counts": [(lb.status_label(s), s, counts[s]) for s in lb.STATUS_LABELS],
-        "spot_statement": spot_check_statement(result), "notes": scoring_notes(result), "grades": GRADES,
+        "has_ledger": lb.has_ledger(result), "spot_statement": spot_check_statement(result),
+        "notes": scoring_notes(result), "grades": GRADES,
     })
 
 
@@ -88,7 +89,10 @@ def heatmap_page(results: Sequence[EvaluationResult], domain_titles: Sequence[tu
         scores = {d.domain: d.score for d in result.domains if d.indicators}
         cells = [(title, lb.score_text(scores[domain]), grade(scores[domain])) if domain in scores
                  else (title, None, None) for domain, title in domain_titles]
+        if not lb.has_ledger(result):  # nothing imported for this county: no score to colour
+            cells = [(title, None, None) for _domain, title in domain_titles]
         rows.append({"code": result.county, "name": result.county_name, "href": county_href(result.county),
+                     "has_ledger": lb.has_ledger(result),
                      "score": lb.score_text(result.score), "grade": grade(result.score), "cells": cells,
                      "period": result.period.label})
     periods = sorted({r.period.label for r in results})
