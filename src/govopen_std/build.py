@@ -289,7 +289,8 @@ def recall_unchanged(opts: BuildOptions) -> tuple[BuildResult | None, _Memo | No
     key = workspace_key(workspace, store)
     if key is None:
         return None, None
-    memo = _Memo(store, key, plan_key(key, workspace.root, {**_plan_options(opts), **_ledger_option(opts, workspace, store)}))
+    options = {**_plan_options(opts), **_ledger_option(opts, workspace, store)}  # a changed ledger: another plan
+    memo = _Memo(store, key, plan_key(key, workspace.root, options))
     hit = recall(store, key)
     paths = source_paths(workspace, store) if hit is not None else None
     plan = recall_plan(store, memo.plan_key) if hit is not None else None

@@ -74,7 +74,7 @@ class RenderState:
     code_to_group: dict[str, str]
     level_order: list[str]
     pause: Pause
-    evaluation: tuple[Any, ...] = ()  # EvaluationResult per county when the workspace has a ledger (the sites show them)
+    evaluation: tuple[Any, ...] = ()  # EvaluationResult per county when there is a ledger (the sites show them)
 
 
 _STATE: RenderState | None = None
