@@ -16,7 +16,6 @@ import argparse
 import datetime as dt
 import json
 import random
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -25,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generate as G  # noqa: E402
-import measure as M  # noqa: E402
+import generate as G
+import measure as M
 
 STORE_COLUMNS = ("id", "county", "item_code", "kind", "title", "formed", "published", "channels", "url",
                  "publisher", "notice_end", "related", "found", "elements", "note", "source_file", "source_sheet",

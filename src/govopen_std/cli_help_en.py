@@ -30,6 +30,9 @@ COMMANDS: dict[str, str] = {
     "diff": "Compare two versions item by item: items added and removed, and changes element by element; "
             "as a terminal table, JSON or a DOCX revision table (修订对照表).",
     "serve": "Preview the catalog site on 127.0.0.1, rebuilt whenever a source file or template changes.",
+    "evaluate": "Evaluate counties against their catalogs from the publication ledger: item statuses, indicator "
+                "scores and the evidence of lost points. Exit code: 0 ok, 1 errors (e.g. ledger dates outside the "
+                "working-day calendar), 2 usage or environment error.",
 }
 
 PARAMS: dict[str, str] = {
@@ -50,6 +53,12 @@ PARAMS: dict[str, str] = {
     "init --county": "The county's administrative division code (6 digits), e.g. 330105",
     "init --name": "The county's name; may be left out for the seven pilot counties",
     "init --city": "The city it belongs to; taken from the division code when left out",
+    "evaluate --county": "County division code; without it every county of the workspace is evaluated",
+    "evaluate --period": "Evaluation period: 2018, 2018Q1, 2018H1 or 2018-01-01..2018-06-30",
+    "evaluate --format": "text (terminal tables) or json (the JSON contract in the README)",
+    "evaluate --out": "Output folder of the evaluation report (DOCX) and score sheet (XLSX)",
+    "evaluate --sample": "Spot-check checklist: number of items drawn, stratified by domain (needs -o)",
+    "evaluate --seed": "Random seed of the spot-check checklist (the same seed gives the same checklist)",
     "status --as-of": "Reporting date YYYY-MM-DD (default: today, and the date used is printed)",
     "status --unit": "Only one responsible unit: its Annex 1 name or today's name",
     "status --format": "text (terminal tables), json, or the quarterly report as xlsx or docx (needs --out)",

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import MINI, ROOT, CliResult, run_cli
 
-COMMANDS = ["check", "build", "schema", "init", "status", "import", "export", "diff", "serve"]
+COMMANDS = ["check", "build", "schema", "init", "status", "import", "export", "diff", "serve", "evaluate"]
 ENGLISH_UI = ("Usage:", "Options", "Commands", "Arguments", "Show this message and exit", "Invalid value",
               "No such option", "Missing option", "Try '", "[default:", "[env var:")
 CJK = re.compile(r"[\u4e00-\u9fff]")

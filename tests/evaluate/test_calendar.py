@@ -118,8 +118,9 @@ def test_dates_outside_the_library_range_are_refused(cal: WorkCalendar, day: dt.
 
 def test_counting_past_the_end_of_the_range_is_refused(cal: WorkCalendar) -> None:
     # 20 working days after 20 December 2026 lie in 2027, which the calendar does not know
-    with pytest.raises(CalendarRangeError):
+    with pytest.raises(CalendarRangeError) as err:
         cal.nth_after(D(2026, 12, 20), 20)
+    assert err.value.day == D(2027, 1, 1)  # the first day the calendar does not know
     with pytest.raises(CalendarRangeError):
         cal.last_day(Deadline(text="收到之日起30日内"), D(2026, 12, 20))
     assert cal.nth_after(D(2026, 12, 28), 1) == D(2026, 12, 29)
@@ -128,3 +129,26 @@ def test_counting_past_the_end_of_the_range_is_refused(cal: WorkCalendar) -> Non
 def test_covers(cal: WorkCalendar) -> None:
     assert cal.covers(D(2004, 1, 1)) and cal.covers(D(2026, 12, 31))
     assert not cal.covers(D(2003, 12, 31)) and not cal.covers(D(2027, 1, 1))
+
+
+def test_a_range_that_ends_on_a_weekend() -> None:
+    # a calendar whose last days are not working days: nothing after them can be the next working day
+    week = WorkCalendar(D(2018, 3, 5), D(2018, 3, 11), [D(2018, 3, d) for d in range(5, 10)])
+    assert week.next_workday_from(D(2018, 3, 9)) == D(2018, 3, 9)
+    assert week.next_workday_from(D(2018, 3, 5)) == D(2018, 3, 5)
+    with pytest.raises(CalendarRangeError):
+        week.next_workday_from(D(2018, 3, 10))
+    with pytest.raises(CalendarRangeError):
+        week.nth_after(D(2018, 3, 8), 2)
+    assert week.nth_after(D(2018, 3, 8), 1) == D(2018, 3, 9)
+    assert week.count_after(D(2018, 3, 5), D(2018, 3, 11)) == 4
+
+
+def test_range_error_names_the_date_and_the_range() -> None:
+    err = CalendarRangeError(D(2027, 1, 4), D(2004, 1, 1), D(2026, 12, 31))
+    assert str(err) == "2027-01-04 is outside 2004-01-01..2026-12-31"
+
+
+def test_a_deadline_of_zero_working_days_ends_on_the_next_working_day(cal: WorkCalendar) -> None:
+    # "0 个工作日内" cannot end before the first counted day: it is read as 1
+    assert cal.last_day(Deadline(text="形成之日起0个工作日内"), D(2018, 4, 27)) == D(2018, 4, 28)

@@ -237,3 +237,18 @@ def test_no_county_profiles_gives_an_empty_list(tmp_path: Path) -> None:
         profile.unlink()
     outcome, out, _ = run(EvaluateOptions(workspace=ws, period="2018", fmt="json"))
     assert outcome.exit_code == 0 and json.loads(out) == {"results": []}
+
+
+def test_out_of_range_rows_in_process(tmp_path: Path) -> None:
+    ws = workspace(tmp_path)
+    led = ledger_of(ws)
+    led.conn = sqlite3.connect(led.path)
+    led.next_row = 50
+    first = led.add("ZDBC-90-01", "2003-12-31", "2018-02-01")
+    second = led.add("ZDBC-90-01", "2003-12-30", "2018-02-02")
+    led.conn.close()
+    outcome, _, err = run(EvaluateOptions(workspace=ws, county="330105", period="2018", fmt="json", lang="en"))
+    assert outcome.exit_code == 1
+    found = [d for d in outcome.diagnostics.sorted() if d.code == "V752"]
+    assert [str(d.location) for d in found] == [first, second]
+    assert f"{first}: error V752 the ledger row's formed '2003-12-31' is outside" in err

@@ -66,8 +66,8 @@ def test_leaf_and_nested_sums(ledger: Ledger) -> None:
     result = evaluate(ledger, system)
     got = flat(result.indicators)
     # coverage 3/4 (the not-applicable item is out of scope), timeliness 2/3, channels 2/3
-    assert got["A.1"].ratio == pytest.approx(0.75) and got["A.1"].score == pytest.approx(37.5)
-    assert got["A.2"].ratio == pytest.approx(2 / 3) and got["A.2"].score == pytest.approx(33.3333, abs=1e-4)
+    assert got["A.1"].ratio == pytest.approx(0.75, abs=1e-4) and got["A.1"].score == pytest.approx(37.5)
+    assert got["A.2"].ratio == pytest.approx(2 / 3, abs=1e-4) and got["A.2"].score == pytest.approx(33.3333, abs=1e-4)
     assert got["A"].score == pytest.approx(60 * (37.5 + 100 / 3) / 100, abs=1e-4)
     assert got["B"].score == pytest.approx(40 * 2 / 3, abs=1e-4)
     assert result.score == pytest.approx(42.5 + 80 / 3, abs=1e-4)
@@ -133,7 +133,7 @@ def test_spot_checks_feed_completeness(ledger: Ledger) -> None:
         {"id": "D", "name": "覆盖", "weight": 50, "metric": "coverage"})
     result = evaluate(ledger, system)
     got = flat(result.indicators)
-    assert got["C.1"].ratio == pytest.approx(1 / 3) and got["C.1"].basis == "spot_check"
+    assert got["C.1"].ratio == pytest.approx(1 / 3, abs=1e-4) and got["C.1"].basis == "spot_check"
     assert got["C.1"].lost == [bad, gone]  # period rows first, then checks that found nothing
     assert got["C"].basis == "spot_check" and got["D"].basis == "ledger"
     assert result.spot_checks == 3
@@ -147,7 +147,7 @@ def test_interpretation_rate(ledger: Ledger) -> None:
     system = tree({"id": "J", "name": "解读率", "weight": 100, "metric": "interpretation"})
     result = evaluate(ledger, system, items=[*ITEMS, policy])
     ind = result.indicators[0]
-    assert ind.ratio == pytest.approx(0.5) and ind.lost == [unlinked] and linked not in ind.lost
+    assert ind.ratio == pytest.approx(0.5, abs=1e-4) and ind.lost == [unlinked] and linked not in ind.lost
     assert is_policy_item(result.items[-1]) and not is_policy_item(result.items[0])
 
 
@@ -158,7 +158,7 @@ def test_response_within_working_days(ledger: Ledger) -> None:
     system = tree({"id": "R", "name": "回应", "weight": 90, "metric": "response", "params": {"days": 2}},
                   {"id": "X", "name": "覆盖", "weight": 10, "metric": "coverage"})
     got = flat(evaluate(ledger, system).indicators)
-    assert got["R"].ratio == pytest.approx(2 / 3) and got["R"].lost == [slow]
+    assert got["R"].ratio == pytest.approx(2 / 3, abs=1e-4) and got["R"].lost == [slow]
 
 
 def test_domain_systems_score_their_domain_only(ledger: Ledger) -> None:

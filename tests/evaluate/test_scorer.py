@@ -13,6 +13,8 @@ from govopen_std.evaluate.calendar import WorkCalendar, official_calendar
 from govopen_std.evaluate.period import parse_period
 from govopen_std.evaluate.result import ItemResult
 from govopen_std.evaluate.scorer import EVIDENCE_LIMIT, Problems, score_items
+from govopen_std.model.deadline import Deadline
+from govopen_std.model.item import Item
 from govopen_std.resolve.catalog import ResolvedItem
 
 D = dt.date
@@ -187,7 +189,7 @@ def test_evidence_is_capped(ledger: Ledger, cal: WorkCalendar) -> None:
     for day in range(1, 29):
         ledger.add("ZDBC-01-01", "2018-01-02", f"2018-06-{day:02d}")
     got = score(ledger, cal, resolved("ZDBC-01-01", WITHIN_20))["ZDBC-01-01"]
-    assert got.publications == 28 and len(got.evidence) == EVIDENCE_LIMIT
+    assert got.publications == 28 and len(got.evidence) == EVIDENCE_LIMIT == 20
 
 
 def test_spot_checked_items_are_marked(ledger: Ledger, cal: WorkCalendar) -> None:
@@ -201,3 +203,56 @@ def test_rows_of_another_county_are_not_read(ledger: Ledger, cal: WorkCalendar) 
     ledger.add("ZDBC-01-01", "2018-03-01", "2018-03-02", county="330106")
     rows = ledger.rows(parse_period("2018"), COUNTY)
     assert not rows.publications and not rows.pending
+
+
+def test_last_day_on_the_period_end_is_due_inside_it(ledger: Ledger, cal: WorkCalendar) -> None:
+    # formed 31 May 2018: the 20 working days (端午 18 June is a holiday) end on Friday 29 June
+    ledger.add("ZDBC-01-01", "2018-05-31", "2018-07-02")
+    item = resolved("ZDBC-01-01", WITHIN_20)
+    on_end = score(ledger, cal, item, period="2018-01-01..2018-06-29")["ZDBC-01-01"]
+    assert on_end.status == "missing"
+    before_end = score(ledger, cal, item, period="2018-01-01..2018-06-28")["ZDBC-01-01"]
+    assert (before_end.status, before_end.due) == ("not_due", D(2018, 6, 29))
+
+
+def test_not_due_without_any_deadline(ledger: Ledger, cal: WorkCalendar) -> None:
+    ledger.add("ZDBC-01-01", "2018-06-29", "2018-07-02")
+    got = score(ledger, cal, resolved("ZDBC-01-01", None), period="2018Q2")["ZDBC-01-01"]
+    assert (got.status, got.due) == ("not_due", None)
+
+
+def test_item_name_defaults_to_the_last_category(ledger: Ledger, cal: WorkCalendar) -> None:
+    item = Item.model_validate({"code": "ZDBC-03-01", "category": ["征地实施", "征地公告"]})
+    named = Item.model_validate({"code": "ZDBC-03-02", "category": ["征地实施", "征地公告"], "name": "征收土地公告"})
+    got = score(ledger, cal, ResolvedItem(item, "zdbc-01", "zdbc", {}), ResolvedItem(named, "zdbc-01", "zdbc", {}))
+    assert (got["ZDBC-03-01"].name, got["ZDBC-03-02"].name) == ("征地公告", "征收土地公告")
+    assert got["ZDBC-03-01"].domain == "zdbc"
+
+
+def test_structured_deadlines_without_days_are_not_judged(ledger: Ledger, cal: WorkCalendar) -> None:
+    ledger.add("ZDBC-01-01", "2018-01-02", "2018-12-28", notice_end="2018-12-29")
+    ledger.add("ZDBC-01-02", "2018-01-02", "2018-12-28", notice_end="2018-12-29")
+    ledger.add("ZDBC-01-03", "2018-01-02", "2018-12-28")  # no 公示截止日期 in the ledger
+    within = ResolvedItem(Item(code="ZDBC-01-01", category=["a"], deadline=Deadline(text="限期", kind="within")),
+                          "zdbc-01", "zdbc", {})
+    notice = ResolvedItem(Item(code="ZDBC-01-02", category=["b"], deadline=Deadline(text="公示", kind="at_least")),
+                          "zdbc-01", "zdbc", {})
+    unknown_end = resolved("ZDBC-01-03", "公示期不少于7日")
+    got = score(ledger, cal, within, notice, unknown_end)
+    assert [(r.status, r.days_late, r.due) for r in got.values()] == [("on_time", None, None)] * 3
+
+
+@pytest.mark.parametrize(("deadline", "notice_end", "column", "value"), [
+    (WITHIN_20, None, "published", "2027-01-05"),
+    ("公示期不少于7个工作日", "2027-01-08", "notice_end", "2027-01-08"),
+    ("公示期不少于7日", "2027-01-08", "notice_end", "2027-01-08"),
+])
+def test_each_column_outside_the_calendar_is_named(ledger: Ledger, cal: WorkCalendar, deadline: str,
+                                                   notice_end: str | None, column: str, value: str) -> None:
+    where = ledger.add("ZDBC-01-01", "2026-12-01", "2027-01-05" if column == "published" else "2026-12-28",
+                       notice_end=notice_end)
+    problems = Problems()
+    got = score(ledger, cal, resolved("ZDBC-01-01", deadline), period="2026-01-01..2027-12-31",
+                problems=problems)["ZDBC-01-01"]
+    assert [(p.provenance, p.column, p.value) for p in problems.range] == [(where, column, value)]
+    assert got.status == "on_time" and got.publications == 1

@@ -147,7 +147,8 @@ def score_leaf(indicator: Indicator, scope: Scope) -> tuple[IndicatorResult, flo
     else:
         earned, note = indicator.weight * outcome.ratio, outcome.note
     result = IndicatorResult(id=indicator.id, name=indicator.name, weight=indicator.weight, score=round(earned, 4),
-                             metric=indicator.metric, basis=outcome.basis, ratio=outcome.ratio,
+                             metric=indicator.metric, basis=outcome.basis,
+                             ratio=None if outcome.ratio is None else round(outcome.ratio, 4),
                              lost=outcome.lost, note=note)
     return result, earned
 
