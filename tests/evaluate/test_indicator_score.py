@@ -13,7 +13,7 @@ from scoring_helpers import Ledger, catalog, resolved
 from govopen_std.evaluate.calendar import official_calendar
 from govopen_std.evaluate.indicator_score import is_policy_item
 from govopen_std.evaluate.period import parse_period
-from govopen_std.evaluate.result import EvaluationResult, IndicatorResult
+from govopen_std.evaluate.result import EvaluationResult, IndicatorResult, ItemResult
 from govopen_std.evaluate.scorer import Problems, Systems, score_county
 from govopen_std.model.indicators import Indicator
 
@@ -172,3 +172,33 @@ def test_domain_systems_score_their_domain_only(ledger: Ledger) -> None:
     assert by_domain["zdbc"].indicators == [] and by_domain["zdbc"].score == 0
     assert by_domain["zdbc"].counts == {"on_time": 2, "late": 1, "missing": 1, "not_due": 0, "not_applicable": 1}
     assert by_domain["cqaz"].counts["on_time"] == 1
+
+
+def test_notes_say_why_a_leaf_has_no_ratio(ledger: Ledger) -> None:
+    system = tree(
+        {"id": "S", "name": "抽查", "weight": 10, "metric": "completeness", "rule": "无抽查记录的不扣分"},
+        {"id": "J", "name": "解读", "weight": 10, "metric": "interpretation"},
+        {"id": "R", "name": "回应", "weight": 10, "metric": "response", "params": {"days": 2}},
+        {"id": "P", "name": "回应时限", "weight": 10, "metric": "response"},
+        {"id": "M", "name": "满意度", "weight": 10, "metric": "manual"},
+        {"id": "L", "name": "末级", "weight": 10},
+        {"id": "C", "name": "覆盖", "weight": 10, "metric": "coverage"},
+        {"id": "T", "name": "及时", "weight": 10, "metric": "timeliness"},
+        {"id": "H", "name": "渠道", "weight": 20, "metric": "channels"})
+    got = flat(evaluate(ledger, system, items=[NA]).indicators)
+    assert {k: v.note for k, v in got.items()} == {
+        "S": "本期无抽查记录，按评分规则不扣分", "J": "本期无政策文件发布，按评分规则不得分",
+        "R": "本期无回应记录，按评分规则不得分", "P": "指标未给出回应时限 params.days，按评分规则不得分",
+        "M": "未录入人工评分，按评分规则不得分", "L": "末级指标未给出计算方式，按评分规则不得分",
+        "C": "本期无应公开事项，按评分规则不得分", "T": "本期无已公开事项，按评分规则不得分",
+        "H": "本期无已公开事项，按评分规则不得分"}
+    assert {k: v.basis for k, v in got.items() if v.basis != "ledger"} == {"S": "spot_check", "M": "manual"}
+    assert {k: v.metric for k, v in got.items()}["L"] is None and got["R"].metric == "response"
+    assert all(v.ratio is None for v in got.values()) and sum(v.score for v in got.values()) == 10
+
+
+def test_policy_items_are_named_so() -> None:
+    def item(name: str) -> ItemResult:
+        return ItemResult(code="ZDBC-01-01", name=name, domain="zdbc", status="on_time")
+    assert is_policy_item(item("征地管理政策")) and is_policy_item(item("保障性住房规范性文件"))
+    assert not is_policy_item(item("农村危房改造本级政策解读")) and not is_policy_item(item("征收土地公告"))

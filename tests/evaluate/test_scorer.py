@@ -167,7 +167,7 @@ def test_pending_rows_outside_the_calendar_are_reported(ledger: Ledger, cal: Wor
     where = ledger.add("ZDBC-01-01", "2003-12-30", "2027-01-05")
     problems = Problems()
     got = score(ledger, cal, resolved("ZDBC-01-01", WITHIN_20), problems=problems)["ZDBC-01-01"]
-    assert [(p.provenance, p.column) for p in problems.range] == [(where, "formed")]
+    assert [(p.provenance, p.column, p.value) for p in problems.range] == [(where, "formed", "2003-12-30")]
     assert got.status == "missing"
 
 
