@@ -50,11 +50,12 @@ CQAZ = resolved("CQAZ-01-01", WITHIN_20, group="cqaz")
 
 
 def evaluate(ledger: Ledger, general: list[Indicator], *, domains: dict[str, list[Indicator]] | None = None,
-             manual: dict[str, tuple[float, str]] | None = None, items: list[Any] | None = None) -> EvaluationResult:
+             manual: dict[str, tuple[float, str]] | None = None, items: list[Any] | None = None,
+             problems: Problems | None = None) -> EvaluationResult:
     period = parse_period("2018")
     cat = catalog(*(items if items is not None else [*ITEMS, NA]))
     return score_county(cat, ledger.rows(period), period, official_calendar(), Systems(general, domains or {}),
-                        manual or {}, Problems())
+                        manual or {}, problems or Problems())
 
 
 def test_leaf_and_nested_sums(ledger: Ledger) -> None:
@@ -105,7 +106,8 @@ def test_manual_values(ledger: Ledger) -> None:
                   {"id": "N", "name": "满意度2", "weight": 70, "metric": "manual"})
     result = evaluate(ledger, system, manual={"M": (80.0, "2018年满意度测评"), "N": (150.0, "录入错误")})
     got = flat(result.indicators)
-    assert got["M"].score == pytest.approx(24) and got["M"].basis == "manual" and "2018年满意度测评" in got["M"].note
+    assert got["M"].score == pytest.approx(24) and got["M"].basis == "manual"
+    assert got["M"].note == "人工评分，来源：2018年满意度测评"
     assert got["N"].score == pytest.approx(70)  # clamped to 100
     assert result.score == pytest.approx(94)
 
@@ -202,3 +204,49 @@ def test_policy_items_are_named_so() -> None:
         return ItemResult(code="ZDBC-01-01", name=name, domain="zdbc", status="on_time")
     assert is_policy_item(item("征地管理政策")) and is_policy_item(item("保障性住房规范性文件"))
     assert not is_policy_item(item("农村危房改造本级政策解读")) and not is_policy_item(item("征收土地公告"))
+
+
+def test_parent_basis(ledger: Ledger) -> None:
+    system = tree(
+        {"id": "M", "name": "人工", "weight": 50, "children": [
+            {"id": "M.1", "name": "满意度", "weight": 50, "metric": "manual"},
+            {"id": "M.2", "name": "社会评议", "weight": 50, "metric": "manual"}]},
+        {"id": "X", "name": "混合", "weight": 50, "children": [
+            {"id": "X.1", "name": "满意度", "weight": 50, "metric": "manual"},
+            {"id": "X.2", "name": "覆盖", "weight": 50, "metric": "coverage"}]})
+    got = flat(evaluate(ledger, system, manual={"M.1": (90.0, "测评"), "M.2": (70.0, "评议"),
+                                                "X.1": (100.0, "测评")}).indicators)
+    assert (got["M"].basis, got["X"].basis) == ("manual", "ledger")
+    assert got["M"].score == pytest.approx(40) and got["X"].score == pytest.approx(50 * (50 + 37.5) / 100)
+
+
+def test_figures_are_rounded_to_four_places(ledger: Ledger) -> None:
+    system = tree({"id": "A", "name": "及时", "weight": 100, "children": [
+        {"id": "A.1", "name": "及时", "weight": 100, "metric": "timeliness"}]})
+    result = evaluate(ledger, system)
+    leaf = result.indicators[0].children[0]
+    assert (leaf.ratio, leaf.score, result.indicators[0].score, result.score) == (0.6667, 66.6667, 66.6667, 66.6667)
+
+
+def test_rows_of_items_out_of_scope_do_not_count(ledger: Ledger) -> None:
+    ledger.add("ZDBC-02-02", None, "2018-05-01", kind="抽查", found=False)   # the not-applicable item
+    ledger.add("ZDBC-01-01", None, "2018-05-01", kind="抽查", found=True, elements={"公开内容": True})
+    ledger.add("ZDBC-02-02", "2018-03-05", "2018-03-30", kind="回应")        # slow, but out of scope
+    ledger.add("ZDBC-01-01", "2018-03-05", "2018-03-06", kind="回应")
+    system = tree({"id": "S", "name": "抽查", "weight": 50, "metric": "completeness"},
+                  {"id": "R", "name": "回应", "weight": 50, "metric": "response", "params": {"days": 2}})
+    result = evaluate(ledger, system)
+    assert result.score == 100 and result.spot_checks == 2
+
+
+def test_response_rows_outside_the_calendar(ledger: Ledger) -> None:
+    early = ledger.add("ZDBC-01-01", "2003-12-30", "2018-03-02", kind="回应")
+    late = ledger.add("ZDBC-01-01", "2026-12-30", "2027-01-04", kind="回应")
+    problems = Problems()
+    period = parse_period("2018-01-01..2027-12-31")
+    system = tree({"id": "R", "name": "回应", "weight": 100, "metric": "response", "params": {"days": 2}})
+    result = score_county(catalog(*ITEMS), ledger.rows(period), period, official_calendar(), Systems(system),
+                          {}, problems)
+    assert sorted((p.provenance, p.column, p.value) for p in problems.range) == sorted(
+        [(early, "formed", "2003-12-30"), (late, "published", "2027-01-04")])
+    assert result.indicators[0].lost == [early, late] and result.score == 0

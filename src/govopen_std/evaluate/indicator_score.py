@@ -116,7 +116,10 @@ def response(scope: Scope, indicator: Indicator) -> Outcome:
             ok = row.formed is not None and row.published is not None and scope.cal.count_after(
                 dt.date.fromisoformat(row.formed), dt.date.fromisoformat(row.published)) <= days
         except CalendarRangeError:
-            scope.problems_sink.append(RangeProblem(row.provenance, "published", row.published or ""))
+            formed = row.formed or ""
+            column, value = ("published", row.published or "") if scope.cal.covers(dt.date.fromisoformat(formed)) \
+                else ("formed", formed)
+            scope.problems_sink.append(RangeProblem(row.provenance, column, value))
             ok = False
         if not ok:
             slow.append(row.provenance)
