@@ -252,3 +252,21 @@ def test_out_of_range_rows_in_process(tmp_path: Path) -> None:
     found = [d for d in outcome.diagnostics.sorted() if d.code == "V752"]
     assert [str(d.location) for d in found] == [first, second]
     assert f"{first}: error V752 the ledger row's formed '2003-12-31' is outside" in err
+
+
+def test_a_domain_the_county_does_not_adopt_is_not_applicable(tmp_path: Path) -> None:
+    ws = workspace(tmp_path)
+    ledger_of(ws)
+    profile = ws / "standards" / "counties" / "330106.yaml"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace("domains: [zdbc, cqaz, bzzf, ncwf, fpjz, szfw, ggzy, ywjy]",
+                                    "domains: [cqaz, bzzf, ncwf, fpjz, szfw, ggzy, ywjy]\n"
+                                    "not_applicable:\n  zdbc: 本区无征地项目", 1)
+                       .replace("not_applicable:\n  ZDBC-02-02:", "  ZDBC-02-02:", 1), encoding="utf-8")
+    outcome, out, err = run(EvaluateOptions(workspace=ws, county="330106", period="2018", fmt="json"))
+    assert outcome.exit_code == 0, err
+    items = json.loads(out)["items"]
+    # the province's zdbc items (the county's own local item ZDBC-90-01 is its to keep or remove)
+    base = [i for i in items if i["domain"] == "zdbc" and not i["code"].startswith("ZDBC-90")]
+    assert len(base) == 3 and {i["status"] for i in base} == {"not_applicable"}
+    assert next(i for i in items if i["code"] == "ZDBC-01-01")["publications"] == 1
