@@ -274,7 +274,8 @@ def recall_unchanged(opts: BuildOptions) -> tuple[BuildResult | None, _Memo | No
     key = workspace_key(workspace, store)
     if key is None:
         return None, None
-    memo = _Memo(store, key, plan_key(key, workspace.root, _plan_options(opts)))
+    options = {**_plan_options(opts), **_ledger_option(opts, workspace, store)}  # a changed ledger: another plan
+    memo = _Memo(store, key, plan_key(key, workspace.root, options))
     hit = recall(store, key)
     paths = source_paths(workspace, store) if hit is not None else None
     plan = recall_plan(store, memo.plan_key) if hit is not None else None
@@ -295,6 +296,15 @@ def recall_unchanged(opts: BuildOptions) -> tuple[BuildResult | None, _Memo | No
         result.per_target[target] = {"items": record.items, "standards": record.standards, "files": record.files,
                                      "reused": 1}
     return result, None
+
+
+def _ledger_option(opts: BuildOptions, workspace: Any, store: Store | None) -> dict[str, str]:
+    """The ledger store's digest when the sites are built (they show the evaluation), else nothing."""
+    if opts.formats is not None and "html" not in opts.formats:
+        return {}
+    from govopen_std.evaluate.build_inputs import workspace_ledger_digest
+
+    return {"ledger": workspace_ledger_digest(workspace, store)}
 
 
 def note_miss(opts: BuildOptions, memo: _Memo | None) -> None:
@@ -330,7 +340,8 @@ def plan_build(check: CheckResult, opts: BuildOptions, diags: Diagnostics) -> Bu
     profiles = _profiles(sources, opts, diags)
     names = [n for n in available() if (n in opts.formats if opts.formats is not None else n not in OPT_IN)]
     names = [n for n in names if not any(REPLACES.get(other) == n for other in names)]  # pdf writes the docx
-    options = {"all_standards": opts.all_standards, "formats": sorted(names)}
+    options: dict[str, Any] = {"all_standards": opts.all_standards, "formats": sorted(names)}
+    evaluation = _evaluation(sources, base, names, options)
     keys = build_keys(sources, renderers=names, options=options,
                       county_sources={code: p.source for code, p in profiles.items()})
     # A county repository (govopen.yaml `base:`) builds its counties only: the province is the base's to build.
@@ -340,8 +351,19 @@ def plan_build(check: CheckResult, opts: BuildOptions, diags: Diagnostics) -> Bu
     levels = list(sources.vocabulary.value.levels) if sources.vocabulary else []
     groups = {g.code: g.id for g in sources.system.value.groups if g.code} if sources.system else {}
     state = RenderState(sources, base, profiles, Path(), opts.all_standards, groups, levels, _test_pause,
-                        tuple(names))
+                        tuple(names), evaluation)
     return BuildPlan(state, names, targets, target_keys, max(1, opts.jobs), keys.folders)
+
+
+def _evaluation(sources: Sources, base: Any, renderers: list[str], options: dict[str, Any]) -> tuple[Any, ...]:
+    """The sites' evaluation results; the ledger store's digest goes into `options`, so into every key."""
+    if "html" not in renderers:
+        return ()
+    from govopen_std.evaluate.build_inputs import ledger_digest, ledger_file, site_results
+
+    path = ledger_file(sources.workspace.root, sources.config.standards_dir if sources.config else "standards")
+    options["ledger"] = ledger_digest(path, open_store())
+    return tuple(site_results(sources, base, path)) if options["ledger"] else ()
 
 
 def _profiles(sources: Sources, opts: BuildOptions, diags: Diagnostics) -> dict[str, Any]:

@@ -508,6 +508,9 @@ CATALOG: dict[str, Message] = {
 
     # --- eval-outputs: B670-B689 ---
     # (new codes of this part go below this line)
+    "B670": Message(E, "{path} 已存在且不是 govopen 生成的文件，未覆盖", "{path} exists and was not written by govopen; not overwritten",
+                    "换一个输出目录，或先移走该文件。", "Choose another output folder or move the file away first."),
+    "B671": Message(E, "写入评估结果 {path} 失败：{detail}", "writing the evaluation output {path} failed: {detail}"),
 
     # --- drafts: C470-C489, B650-B669 ---
     # (new codes of this part go below this line)

@@ -77,6 +77,7 @@ class RenderState:
     level_order: list[str]
     pause: Pause
     formats: tuple[str, ...] = ()  # the renderers of this build (the site links a PDF when it makes PDFs)
+    evaluation: tuple[Any, ...] = ()  # EvaluationResult per county when there is a ledger (the sites show them)
 
 
 _STATE: RenderState | None = None
@@ -86,12 +87,16 @@ def view_of(state: RenderState, target: str) -> BuildView:
     from govopen_std.view.builder import build_view
 
     if target == PROVINCE:
-        return build_view(state.sources, state.base)
-    from govopen_std.resolve.overlay import apply_overlay
+        view = build_view(state.sources, state.base)
+    else:
+        from govopen_std.resolve.overlay import apply_overlay
 
-    catalog = apply_overlay(state.base, state.profiles[target], code_to_group=state.code_to_group,
-                            level_order=state.level_order)
-    return build_view(state.sources, catalog)
+        catalog = apply_overlay(state.base, state.profiles[target], code_to_group=state.code_to_group,
+                                level_order=state.level_order)
+        view = build_view(state.sources, catalog)
+    if state.evaluation:  # the province shows every county (heat map), a county its own result
+        view.extras["evaluation"] = [r for r in state.evaluation if target == PROVINCE or r.county == target]
+    return view
 
 
 def target_dir(staging: Path, target: str) -> Path:

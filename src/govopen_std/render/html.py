@@ -19,6 +19,7 @@ from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from govopen_std.diagnostics import GovOpenError
 from govopen_std.render.base import Advance
+from govopen_std.render.evaluation import site as evaluation
 from govopen_std.render.html_site.cells import SiteCells
 from govopen_std.render.html_site.downloads import generated
 from govopen_std.render.html_site.pages import Page, page_count, plan, site_context
@@ -47,14 +48,17 @@ class HtmlRenderer:
     def count(self, view: BuildView) -> int:
         # counted from the view: building the plan (every page's context) only to count it cost ~0.1 s
         # per target, a second time
+        extra = len(evaluation.pages_for(view))
         return (page_count(view) + len(asset_files(template_dirs(view.templates_dir))) + 1
-                + download_count(view))
+                + download_count(view) + (extra + 1 if extra else 0))
 
     def render(self, view: BuildView, out: Path, advance: Advance) -> list[Path]:
         site = out / SITE_DIR
         dirs = template_dirs(view.templates_dir)
         env = site_environment(dirs)
-        common = {"site": site_context(view), "cells": SiteCells(env, _rows(view))}
+        evaluation_pages = evaluation.pages_for(view)  # the evaluation page or heat map, when there is a ledger
+        common = {"site": {**site_context(view), "evaluation": bool(evaluation_pages)},
+                  "cells": SiteCells(env, _rows(view))}
         writer = _Writer()
         written = []
         for page in plan(view, all_standards=self.all_standards, formats=self.formats):
@@ -63,6 +67,10 @@ class HtmlRenderer:
         for rel, data in generated(view).items():
             written.append(writer.write_bytes(site / rel, data))
             advance(rel)
+        for path in evaluation.write_pages(evaluation_pages, site, lambda p: _render(env, p, common), writer.write,
+                                           lambda: env.get_template("evaluation.css").render()):
+            written.append(path)
+            advance(path.name)
         paths = {row.code: item_path(row) for row in view.items}
         written.append(writer.write(site / INDEX_FILE, index_script(view, paths)))
         advance(INDEX_FILE)
