@@ -464,11 +464,13 @@ CATALOG: dict[str, Message] = {
     "V757": Message(E, "无法读取公开台账 {path}：{detail}", "cannot read the publication ledger {path}: {detail}",
                     "该文件应由 govopen ledger import 生成；损坏时删除后重新导入。",
                     "The file is written by govopen ledger import; if it is damaged, delete it and import again."),
-    "V758": Message(E, "{option} 在此版本中尚不可用", "{option} is not available in this version",
-                    "去掉该选项再运行。", "Run without the option."),
     "V759": Message(N, "县（市、区）{county} 在评估期间 {period} 内没有台账记录", "county {county} has no ledger rows in {period}",
                     "所有应公开事项都将记为未公开；确认已用 govopen ledger import 导入该县的台账。",
                     "Every due item counts as missing; check that the county's ledger was imported."),
+    "V760": Message(E, "--sample 还需要 {option}：抽查清单从一个县（市、区）的目录中抽取，写入一个目录",
+                    "--sample also needs {option}: the checklist is drawn from one county's catalog into a folder",
+                    "例如 govopen evaluate --sample 30 --seed 7 --county 330105 -o 抽查",
+                    "e.g. govopen evaluate --sample 30 --seed 7 --county 330105 -o checks"),
 
     # --- eval-indicators: C450-C469 ---
     # (new codes of this part go below this line)

@@ -28,8 +28,8 @@ indicators:
     name: 公开质量
     weight: 60
     children:
-      - {id: B.1, name: 及时公开, weight: 50, metric: timeliness}
-      - {id: B.2, name: 必选渠道, weight: 50, metric: channels}
+      - {id: B.1, name: 及时公开, weight: 50, metric: timeliness, elements: [deadline]}
+      - {id: B.2, name: 必选渠道, weight: 50, metric: channels, elements: [channels]}
 """
 
 
@@ -203,13 +203,48 @@ def test_no_indicator_system_is_said_clearly(tmp_path: Path) -> None:
     assert "得分：未计算（无指标体系）" in text
 
 
-def test_writers_of_later_options_are_not_faked(tmp_path: Path) -> None:
+def test_o_writes_each_countys_report_and_score_sheet(tmp_path: Path) -> None:
+    import docx
+    import openpyxl
+
     ws = workspace(tmp_path)
     ledger_of(ws)
-    outcome, out, err = run(EvaluateOptions(workspace=ws, period="2018", out=tmp_path / "out", sample=5, seed=1))
-    assert outcome.exit_code == 2 and out == ""
-    assert "-o/--out: 错误 V758" in err and "--sample: 错误 V758" in err
-    assert not (tmp_path / "out").exists()
+    outcome, out, err = run(EvaluateOptions(workspace=ws, period="2018", out=tmp_path / "out"))
+    assert outcome.exit_code == 0, err
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == sorted(p.name for p in outcome.written) and len(names) == 2 * outcome.evaluated >= 2
+    report = next(p for p in outcome.written if p.suffix == ".docx")
+    county = report.name.split("-")[0]
+    result = run_evaluate(EvaluateOptions(workspace=ws, county=county, period="2018")).results[0]
+    text = "\n".join(par.text for par in docx.Document(str(report)).paragraphs)
+    assert f"{result.score:.2f}" in text or f"{result.score:g}" in text
+    sheet = openpyxl.load_workbook(report.with_name(report.name.replace("评估报告.docx", "评分表.xlsx")))
+    assert sheet.sheetnames[:2] == ["汇总", "事项"]
+    assert f"已写入：{report.as_posix()}" in err
+
+
+def test_sample_writes_the_checklist_that_imports_back(tmp_path: Path) -> None:
+    import openpyxl
+
+    ws = workspace(tmp_path)
+    outcome, out, err = run(EvaluateOptions(workspace=ws, county="330105", out=tmp_path / "checks", sample=2, seed=7))
+    assert outcome.exit_code == 0, err
+    (checklist,) = outcome.written
+    assert checklist.parent == tmp_path / "checks" and checklist.suffix == ".xlsx" and out == ""
+    again, _, _ = run(EvaluateOptions(workspace=ws, county="330105", out=tmp_path / "again", sample=2, seed=7))
+    assert again.written[0].read_bytes() == checklist.read_bytes()  # same seed, same catalog: same checklist
+    rows = [r for r in openpyxl.load_workbook(checklist).worksheets[0].iter_rows(values_only=True) if any(r)]
+    assert len(rows) >= 3  # title or header rows, then the two drawn items
+
+
+@pytest.mark.parametrize(("options", "missing"), [({"county": "330105"}, "-o/--out"),
+                                                  ({"out": "x"}, "--county")])
+def test_sample_needs_a_county_and_a_folder(tmp_path: Path, options: dict[str, str], missing: str) -> None:
+    ws = workspace(tmp_path)
+    given: dict[str, Any] = {k: (tmp_path / v if k == "out" else v) for k, v in options.items()}
+    outcome, out, err = run(EvaluateOptions(workspace=ws, sample=3, **given))
+    assert outcome.exit_code == 2 and out == "" and f"{missing}: 错误 V760" in err
+    assert not (tmp_path / "x").exists()
 
 
 def test_county_without_rows_is_noted(tmp_path: Path) -> None:

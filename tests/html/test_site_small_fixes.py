@@ -36,8 +36,9 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = ws / "standards" / "domains" / "zdbc" / "zdbc-01.yaml"
     source = text.read_text(encoding="utf-8")
     assert "      - 征收目的\n" in source
-    # a line separator pasted from a word processor, inside a content element
-    text.write_text(source.replace("      - 征收目的\n", f'      - "征收{LINE_SEP}目的{PARA_SEP}说明"\n', 1), encoding="utf-8")
+    # line and paragraph separators in a content element, written as YAML escapes (a raw U+2028 in a source
+    # file is Y113: it would shift the line numbers of every later diagnostic)
+    text.write_text(source.replace("      - 征收目的\n", '      - "征收\\u2028目的\\u2029说明"\n', 1), encoding="utf-8")
     return build_site(ws, root / "out")
 
 

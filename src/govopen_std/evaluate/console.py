@@ -17,14 +17,15 @@ LABELS: dict[str, dict[str, str]] = {
            "counts": "事项状态", "worst": "问题最多的事项", "code": "事项编码", "status": "状态",
            "days_late": "逾期工作日", "channels": "缺少的必选渠道", "none": "无",
            "on_time": "按时", "late": "逾期", "missing": "未公开", "not_due": "未到期", "not_applicable": "不适用",
-           "ledger": "台账", "spot_check": "抽查", "manual": "人工", "domains": "领域得分", "domain": "领域"},
+           "ledger": "台账", "spot_check": "抽查", "manual": "人工", "domains": "领域得分", "domain": "领域",
+           "written": "已写入"},
     "en": {"hint": "hint", "score": "score", "no_score": "not computed (no indicator system)",
            "indicators": "indicators", "id": "id", "name": "name", "weight": "weight", "earned": "score",
            "basis": "basis", "lost": "evidence of lost points", "counts": "item status", "worst": "worst items",
            "code": "code", "status": "status", "days_late": "working days late", "channels": "missing channels",
            "none": "none", "on_time": "on time", "late": "late", "missing": "missing", "not_due": "not due",
            "not_applicable": "not applicable", "ledger": "ledger", "spot_check": "spot check", "manual": "manual",
-           "domains": "domain scores", "domain": "domain"},
+           "domains": "domain scores", "domain": "domain", "written": "wrote"},
 }
 
 
@@ -129,6 +130,8 @@ class EvaluationPrinter:
             self.stdout.write('{"results": [\n' if self.count == 0 else "")
             self.stdout.write("\n]}\n")
         lang, lab = self.opts.lang, self.lab
+        for path in outcome.written:  # on stderr: stdout stays the JSON document with --format json
+            self.stderr.write(f"{lab['written']}：{path.as_posix()}\n" if lang == "zh" else f"{lab['written']}: {path.as_posix()}\n")
         for diag in outcome.diagnostics.sorted():
             self.stderr.write(format_line(diag, lang) + "\n")
             if hint := diag.hint(lang):

@@ -14,6 +14,7 @@ from pathlib import Path
 from govopen_std.diagnostics import Diagnostic, Diagnostics, ExitCode, SourceLocation
 from govopen_std.evaluate.calendar import RangeProblem, WorkCalendar, official_calendar
 from govopen_std.evaluate.indicator_score import IndicatorSystem
+from govopen_std.evaluate.outputs import ReportWriter, sample_usage, write_checklist
 from govopen_std.evaluate.period import PeriodError, parse_period
 from govopen_std.evaluate.result import EvaluationResult, Period
 from govopen_std.evaluate.rows import manual_values, read_county
@@ -45,6 +46,7 @@ class EvaluateOutcome:
     results: list[EvaluationResult] = field(default_factory=list)  # kept only when no `on_result` consumer is given
     usage_error: bool = False
     evaluated: int = 0
+    written: list[Path] = field(default_factory=list)  # -o: reports and score sheets; --sample: the checklist
 
     @property
     def exit_code(self) -> ExitCode:
@@ -89,14 +91,6 @@ def _period(opts: EvaluateOptions, cal: WorkCalendar, outcome: EvaluateOutcome) 
                                  first=cal.first.isoformat(), last=cal.last.isoformat())
         return None
     return period
-
-
-def _unavailable(opts: EvaluateOptions, diags: Diagnostics) -> bool:
-    """-o and --sample have their place here; their writers (reports, checklist) are not part of this version."""
-    for option, given in (("-o/--out", opts.out is not None), ("--sample", opts.sample is not None)):
-        if given:
-            diags.emit("V758", SourceLocation(option), option=option)
-    return diags.has_errors
 
 
 def _overlay(base: Catalog, profile: Profile, groups: dict[str, str], levels: list[str]) -> Catalog:
@@ -172,9 +166,11 @@ def run_evaluate(opts: EvaluateOptions,
 
     outcome = EvaluateOutcome()
     diags = outcome.diagnostics
+    if opts.sample is not None:
+        return _sample(opts, outcome)
     cal = official_calendar()
     period = _period(opts, cal, outcome)
-    if period is None or _unavailable(opts, diags):
+    if period is None:
         outcome.usage_error = True
         return outcome
     sources = check_workspace(opts.workspace).sources
@@ -184,6 +180,10 @@ def run_evaluate(opts: EvaluateOptions,
         outcome.usage_error = True  # an unknown county or no store: nothing can be evaluated
         return outcome
     sink = on_result or outcome.results.append
+    if opts.out is not None:
+        reports = ReportWriter(opts.out, opts.lang, diags)
+        sink = reports.wrap(sink)
+        outcome.written = reports.written
     try:
         systems = indicator_systems(sources, diags, domains)
         for result in evaluate_catalogs(conn, catalogs, period, cal, systems, diags):
@@ -191,4 +191,20 @@ def run_evaluate(opts: EvaluateOptions,
             outcome.evaluated += 1
     finally:
         conn.close()
+    return outcome
+
+
+def _sample(opts: EvaluateOptions, outcome: EvaluateOutcome) -> EvaluateOutcome:
+    """--sample N: the evaluator's checklist for one county (no evaluation is run)."""
+    assert opts.sample is not None
+    diags = outcome.diagnostics
+    if not sample_usage(opts.county, opts.out, diags):
+        outcome.usage_error = True
+        return outcome
+    assert opts.county is not None and opts.out is not None
+    written = write_checklist(opts.workspace, opts.county, opts.out, opts.sample, opts.seed or 0, diags)
+    if written is None:
+        outcome.usage_error = True
+    else:
+        outcome.written.append(written)
     return outcome
