@@ -204,8 +204,9 @@ def test_no_indicator_system_is_said_clearly(tmp_path: Path) -> None:
 
 
 def test_o_writes_each_countys_report_and_score_sheet(tmp_path: Path) -> None:
-    import docx
     import openpyxl
+
+    import docx
 
     ws = workspace(tmp_path)
     ledger_of(ws)
