@@ -210,8 +210,9 @@ def test_o_writes_each_countys_report_and_score_sheet(tmp_path: Path) -> None:
 
     ws = workspace(tmp_path)
     ledger_of(ws)
-    outcome, out, err = run(EvaluateOptions(workspace=ws, period="2018", out=tmp_path / "out"))
+    outcome, text, err = run(EvaluateOptions(workspace=ws, period="2018", out=tmp_path / "out"))
     assert outcome.exit_code == 0, err
+    assert "得分" in text  # the terminal report is printed as well
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == sorted(p.name for p in outcome.written) and len(names) == 2 * outcome.evaluated >= 2
     report = next(p for p in outcome.written if p.suffix == ".docx")
