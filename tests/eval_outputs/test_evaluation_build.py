@@ -134,8 +134,8 @@ indicators:
     name: 公开质量
     weight: 60
     children:
-      - {id: B.1, name: 及时公开, weight: 50, metric: timeliness}
-      - {id: B.2, name: 必选渠道, weight: 50, metric: channels}
+      - {id: B.1, name: 及时公开, weight: 50, metric: timeliness, elements: [deadline]}
+      - {id: B.2, name: 必选渠道, weight: 50, metric: channels, elements: [channels]}
 """
 
 

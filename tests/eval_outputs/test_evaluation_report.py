@@ -204,7 +204,8 @@ def test_the_scorers_notes_are_printed_and_a_domain_without_indicators_has_no_sc
 
 
 def test_codes_and_numbers_keep_their_width_when_the_text_columns_are_long() -> None:
-    from govopen_std.render.evaluation.tables import MIN_FLEX_MM, MM_PER_EM, PAD_MM, Column, ems, widths
+    from govopen_std.render.evaluation.tables import MIN_FLEX_MM, MM_PER_EM, PAD_MM, Column, widths
+    from govopen_std.render.official_doc import text_ems as ems
 
     columns = [Column("序号"), Column("事项编码"), Column("事项名称", wrap=7), Column("状态"), Column("逾期\n工作日"),
                Column("未使用的渠道", wrap=7), Column("台账依据", flex=True)]

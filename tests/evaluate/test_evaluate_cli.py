@@ -307,3 +307,22 @@ def test_a_domain_the_county_does_not_adopt_is_not_applicable(tmp_path: Path) ->
     base = [i for i in items if i["domain"] == "zdbc" and not i["code"].startswith("ZDBC-90")]
     assert len(base) == 3 and {i["status"] for i in base} == {"not_applicable"}
     assert next(i for i in items if i["code"] == "ZDBC-01-01")["publications"] == 1
+
+
+def test_v756_a_domain_without_an_evaluation_system_has_no_domain_score(tmp_path: Path) -> None:
+    ws = workspace(tmp_path)  # gen-13 only: the mini's zdbc has no 考核评价 text with indicators
+    ledger_of(ws)
+    outcome, _text, err = run(EvaluateOptions(workspace=ws, county="330105", period="2018"))
+    assert outcome.exit_code == 0, err  # a warning: item statuses and the county score are still given
+    assert [d.code for d in outcome.diagnostics.sorted() if d.code == "V756"] == ["V756"]
+    assert "zdbc" in err
+
+
+def test_v757_a_store_that_cannot_be_read(tmp_path: Path) -> None:
+    ws = workspace(tmp_path)
+    store = ws / "standards" / "ledger" / "ledger.sqlite3"
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_bytes(b"not a database, and not govopen's to delete")
+    outcome, out, err = run(EvaluateOptions(workspace=ws, county="330105", period="2018"))
+    assert outcome.exit_code == 2 and out == "" and "V757" in err
+    assert store.read_bytes() == b"not a database, and not govopen's to delete"

@@ -43,23 +43,16 @@ class Column:
     left: bool = False
 
 
-def _ems(text: str) -> float:
-    """Width in ems: CJK and full-width characters 1, ASCII at most 0.65 (digits of the CJK faces LibreOffice
-    falls back to), plus the ¼ em the office suites put between Chinese and Latin or digits."""
-    width = sum(0.65 if ord(ch) < 0x80 else 1.0 for ch in text)
-    return width + 0.25 * len(re.findall(r"(?<=[\x21-\x7e])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[\x21-\x7e])", text))
-
-
 def _widths(columns: list[Column], rows: list[Row]) -> list[float]:
     """Each column as wide as its widest atom (so it never breaks). The flexible column may grow to its
     longest whole line; width still left over is shared by every column in proportion to its width, so a
     short first column does not take 60 % of the page (issue 15)."""
     cells = [r for r in rows if not isinstance(r, str)]
-    need = [max([_ems(c.head)] + [_ems(atom) for row in cells for atom in row[i]]) * MM_PER_EM + PAD_MM
+    need = [max([od.text_ems(c.head)] + [od.text_ems(atom) for row in cells for atom in row[i]]) * MM_PER_EM + PAD_MM
             for i, c in enumerate(columns)]
     flex = next(i for i, c in enumerate(columns) if c.flex)
     rest = od.TYPE_WIDTH_MM - sum(w for i, w in enumerate(need) if i != flex)
-    longest = max([_ems("".join(row[flex])) for row in cells], default=0.0) * MM_PER_EM + PAD_MM
+    longest = max([od.text_ems("".join(row[flex])) for row in cells], default=0.0) * MM_PER_EM + PAD_MM
     need[flex] = min(rest, max(need[flex], longest))  # never wider than what the others leave
     spare = od.TYPE_WIDTH_MM - sum(need)
     widths = [w + spare * w / sum(need) for w in need]
@@ -71,7 +64,7 @@ def _pack(atoms: Cell, width_mm: float) -> str:
     per_line = (width_mm - PAD_MM) / MM_PER_EM
     lines: list[str] = []
     for atom in atoms:
-        if lines and _ems(lines[-1] + atom) <= per_line:
+        if lines and od.text_ems(lines[-1] + atom) <= per_line:
             lines[-1] += atom
         else:
             lines.append(atom)

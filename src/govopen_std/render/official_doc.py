@@ -9,6 +9,7 @@ overrides an explicit face.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docx.enum.section import WD_ORIENT
@@ -260,3 +261,13 @@ def cell_text(cell: Any, text: str, *, face: str = FANGSONG, size: float = SIZE_
 _AFTER_SNAP = ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
                "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
                "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def text_ems(text: str) -> float:
+    """Width of `text` in ems as the office suites set it: CJK and full-width characters 1, ASCII at most 0.65
+    (digits of the CJK faces LibreOffice falls back to), plus the ¼ em they put between Chinese and Latin or digits."""
+    width = sum(0.65 if ord(ch) < 0x80 else 1.0 for ch in text)
+    return width + 0.25 * len(_CJK_LATIN.findall(text))
+
+
+_CJK_LATIN = re.compile(r"(?<=[\x21-\x7e])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[\x21-\x7e])")

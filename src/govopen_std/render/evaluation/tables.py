@@ -32,18 +32,12 @@ class Column:
     # A header may hold "\n" (逾期\n工作日): its widest line counts, so a column of numbers stays narrow.
 
 
-def ems(text: str) -> float:
-    """Width in ems: CJK and full-width characters 1, ASCII 0.65, plus ¼ em where CJK meets Latin or digits."""
-    width = sum(0.65 if ord(ch) < 0x80 else 1.0 for ch in text)
-    return width + 0.25 * len(re.findall(r"(?<=[\x21-\x7e])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[\x21-\x7e])", text))
-
-
 def _widest_piece(text: str) -> float:
-    return max((ems(piece) for line in text.split("\n") for piece in _BREAKS.split(line)), default=0.0)
+    return max((od.text_ems(piece) for line in text.split("\n") for piece in _BREAKS.split(line)), default=0.0)
 
 
 def _head(column: Column) -> float:
-    return max(ems(line) for line in column.head.split("\n"))
+    return max(od.text_ems(line) for line in column.head.split("\n"))
 
 
 def _need(column: Column, texts: list[str]) -> float:
