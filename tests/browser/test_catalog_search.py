@@ -179,6 +179,9 @@ def _active(page: Any) -> dict[str, str]:
 
 def test_keyboard_navigation_with_visible_focus(browser: tuple[Any, Traffic], site: Path) -> None:
     page, log = open_page(browser[0], file_url(site / "index.html"))
+    # the search script sets the box from the URL when it starts: on a loaded machine it can start after typing
+    # began and clear what was typed, so wait until it has shown the whole catalog
+    expect(page.locator("#search-status")).to_have_attribute("data-count", "3", timeout=20_000)
     page.keyboard.press("Tab")
     first = _active(page)
     assert first["cls"] == "skip-link" and first["outline"] != "none" and first["shadow"] != "none"
