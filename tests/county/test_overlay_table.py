@@ -137,3 +137,33 @@ def test_an_item_with_no_mapped_subject_keeps_the_province_origin(mini: Path) ->
     assert item.item.subject == ["县级住房城乡建设主管部门"]
     assert item.origins["subject"].layer == "province"
     assert item.origins["subject"] == _item(base, "CQAZ-01-01").origins["subject"]
+
+
+def test_a_domain_not_adopted_keeps_its_items_marked_with_the_domains_reason(mini: Path) -> None:
+    profile = "domains: [cqaz, bzzf, ncwf, fpjz, szfw, ggzy, ywjy]\nnot_applicable:\n  zdbc: 本区无农村集体土地。\n"
+    base, county = _county(mini, profile)
+    assert [r.code for r in county.items] == [r.code for r in base.items]  # nothing removed
+    zdbc = [r for r in county.items if r.group_id == "zdbc"]
+    cqaz = [r for r in county.items if r.group_id == "cqaz"]
+    assert zdbc and cqaz
+    assert {(r.status, r.reason) for r in zdbc} == {("not_applicable", "本区无农村集体土地。")}
+    reason_line = _line_of(mini, "zdbc: 本区无农村集体土地。")
+    assert {r.origins["reason"] for r in zdbc} == {Origin("county", FILE, reason_line, 9)}
+    assert {r.status for r in cqaz} == {"base"} and all(r.reason is None for r in cqaz)
+    assert county.domain_reasons == {"zdbc": "本区无农村集体土地。"}
+
+
+def test_group_of_code_uses_the_systems_domain_codes() -> None:
+    from govopen_std.resolve.overlay import group_of_code
+
+    assert group_of_code("ABCD-90-01", {"ABCD": "land"}) == "land"  # the system's id, not the code lowered
+    assert group_of_code("ZDBC-90-01", {}) == "zdbc"  # unknown code: the code lowered
+
+
+def test_a_chinese_keyed_first_local_item_is_located_at_its_chinese_keys(mini: Path) -> None:
+    local = ("add:\n  - 事项编码: ZDBC-90-01\n" + LOCAL.format(category="征地信息查询")
+             .replace("    category:", "    事项分类:").replace("    name:", "    事项名称:"))
+    _base, county = _county(mini, local)
+    item = _item(county, "ZDBC-90-01")
+    assert item.origins["code"] == Origin("county", FILE, _line_of(mini, "事项编码: ZDBC-90-01"), 11)
+    assert item.origins["name"] == Origin("county", FILE, _line_of(mini, "事项名称:"), 11)

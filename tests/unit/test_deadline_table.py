@@ -126,3 +126,15 @@ def test_an_unknown_kind_is_refused() -> None:
 
     with pytest.raises(ValidationError):
         Deadline.model_validate({"text": "见正文", "kind": "soon"})
+
+
+def test_every_full_width_digit() -> None:
+    assert cn_number("０１２３４５６７８９") == 123456789
+    assert parse_deadline("信息形成之日起３个工作日内")["days"] == 3
+    assert [cn_number(c) for c in "０１２３４５６７８９"] == list(range(10))
+
+
+@pytest.mark.parametrize("text", ["公示期不少于日", "公示期少于7日的不予公示", "批准之日起个工作日内"])
+def test_wordings_without_a_count_or_with_a_lower_bound_are_not_parsed(text: str) -> None:
+    # "少于" is an upper bound, not 不少于; a missing count is not zero days
+    assert parse_deadline(text) == {}
