@@ -89,7 +89,7 @@ def special(path: Path) -> bool:
     discovery calls this for every file of the workspace."""
     try:
         mode = path.stat().st_mode
-    except OSError:  # missing, a broken link, a loop: reading it reports the problem (Y108)
+    except (OSError, ValueError):  # missing, a broken link, a loop, a NUL in the name: reported when read (Y108)
         return False
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 

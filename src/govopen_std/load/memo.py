@@ -170,7 +170,7 @@ def workspace_key(workspace: Workspace, store: cache.Store | None = None) -> str
             return None
         try:
             files.append((display(path), cache.digest(path.read_bytes())))
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a NUL in a configured folder name; the check reports it
             return None
     return cache.result_key(files)
 

@@ -21,10 +21,11 @@ class WorkspaceConfig(StrictModel):
 
     name: str = Field(**doc("名称", "工作区名称", "Name", "The workspace's name"))
     province: Province = Field(**doc("省", "工作区所属的省", "Province", "The province"))
-    standards_dir: str = Field(default="standards", **doc(
+    # control characters (a NUL above all) cannot be in a path the OS accepts: an error at govopen.yaml, not a crash
+    standards_dir: str = Field(default="standards", pattern=r"^[^\x00-\x1f]+$", **doc(
         "标准目录", "标准源文件所在目录",
         "Standards folder", "Folder of the standard sources"))
-    templates_dir: str = Field(default="templates", **doc(
+    templates_dir: str = Field(default="templates", pattern=r"^[^\x00-\x1f]+$", **doc(
         "模板目录", "模板所在目录",
         "Templates folder", "Folder of the templates"))
     out_dir: str = Field(default="build", **doc("输出目录", "构建输出目录", "Output folder", "Folder the build writes to"))
