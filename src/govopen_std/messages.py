@@ -310,7 +310,7 @@ CATALOG: dict[str, Message] = {
                     "这是 govopen 的缺陷，请附上命令和源文件报告。", "This is a govopen bug; please report it."),
     "E904": Message(E, "未找到县（市、区）“{county}”的配置", "no profile for county '{county}'",
                     "已有配置的县（市、区）：{known}。新的县（市、区）先用 govopen init --county {county} 生成配置。",
-                    "Counties with a profile: {known}. Create one with govopen init --county {county}."),
+                    "Counties with a profile: {known_en}. Create one with govopen init --county {county}."),
     "E905": Message(E, "未知的输出格式“{fmt}”", "unknown output format '{fmt}'",
                     "可用的格式：{valid}（--format 可重复）。", "Valid formats: {valid_en} (--format may be repeated)."),
     "E906": Message(E, "县（市、区）“{county}”不是试点县（市、区），无法确定{what}", "cannot tell the {what_en} of county '{county}'",

@@ -167,3 +167,51 @@ def test_a_chinese_keyed_first_local_item_is_located_at_its_chinese_keys(mini: P
     item = _item(county, "ZDBC-90-01")
     assert item.origins["code"] == Origin("county", FILE, _line_of(mini, "事项编码: ZDBC-90-01"), 11)
     assert item.origins["name"] == Origin("county", FILE, _line_of(mini, "事项名称:"), 11)
+
+
+def test_a_local_item_of_a_domain_without_provincial_items_goes_last(mini: Path) -> None:
+    local = ("add:\n  - code: YWJY-90-01\n" + LOCAL.format(category="学区查询")).replace(
+        "    subject: 县级人民政府", "    subject: 县级人民政府")
+    base, county = _county(mini, local)
+    assert not [r for r in base.items if r.group_id == "ywjy"]
+    assert [r.code for r in county.items] == [*(r.code for r in base.items), "YWJY-90-01"]
+
+
+def test_a_repeated_content_element_never_becomes_optional() -> None:
+    from govopen_std.model.item import ContentElement
+    from govopen_std.resolve.overlay import merged_content
+
+    required, optional = ContentElement(text="补偿标准", required=True), ContentElement(text="补偿标准", required=False)
+    assert merged_content([required], [optional]) == [required]
+    assert merged_content([optional], [required]) == [required]
+    assert merged_content([optional], [ContentElement(text="新增", required=False)])[1].text == "新增"
+
+
+def test_not_applicable_never_applies_to_a_local_item(mini: Path) -> None:
+    write_profile(mini, "add:\n  - code: ZDBC-90-01\n" + LOCAL.format(category="征地信息查询")
+                  + "not_applicable:\n  ZDBC-90-01: 本区自行取消\n")
+    check = check_workspace(mini)  # the check reports it (O508); the overlay still never marks a local item
+    base = resolve_province(check.sources, {p.id: p.group for p in check.sources.system.value.standards})
+    [county] = resolve_counties(check.sources, base, None, Diagnostics())
+    local = _item(county, "ZDBC-90-01")
+    assert (local.status, local.reason) == ("local", None)
+
+
+def test_unknown_counties_name_the_known_ones(tmp_path: Path) -> None:
+    from helpers.county import mini_with_two_counties
+
+    ws = mini_with_two_counties(tmp_path / "ws")
+    check = check_workspace(ws)
+    base = resolve_province(check.sources, {p.id: p.group for p in check.sources.system.value.standards})
+    diags = Diagnostics()
+    assert resolve_counties(check.sources, base, ("330199", "330105"), diags)[0].county.code == "330105"
+    [found] = diags.sorted()
+    assert found.code == "E904" and "330105、330106" in (found.hint() or "") and "330105, 330106" in (found.hint("en") or "")
+    empty = mini_with_two_counties(tmp_path / "empty")
+    for profile in (empty / "standards" / "counties").iterdir():
+        profile.unlink()
+    check = check_workspace(empty)
+    diags = Diagnostics()
+    assert resolve_counties(check.sources, base, ("330199",), diags) == []
+    [none] = diags.sorted()
+    assert dict(none.params)["known"] == "无" and dict(none.params)["known_en"] == "none"

@@ -32,7 +32,8 @@ SRC = ROOT / "src" / "govopen_std"
 # module (relative to src/govopen_std) -> the tests that exercise it
 TARGETS: dict[str, list[str]] = {
     "model/deadline.py": ["tests/unit/test_deadline.py", "tests/unit/test_deadline_table.py"],
-    "resolve/overlay.py": ["tests/county/test_overlay.py", "tests/county/test_overlay_table.py"],
+    "resolve/overlay.py": ["tests/county/test_overlay.py", "tests/county/test_overlay_table.py",
+                           "tests/county/test_county_facts.py"],
     "check/item_rules.py": ["tests/check/test_item_rules_table.py", "tests/check/test_elements_present.py",
                             "tests/check/test_classification_codes.py", "tests/check/test_law_citations.py"],
     "evaluate/calendar.py": ["tests/evaluate/test_calendar.py", "tests/evaluate/test_scorer.py"],

@@ -138,3 +138,42 @@ def test_every_full_width_digit() -> None:
 def test_wordings_without_a_count_or_with_a_lower_bound_are_not_parsed(text: str) -> None:
     # "少于" is an upper bound, not 不少于; a missing count is not zero days
     assert parse_deadline(text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "公示不少于7个小时",            # 不少于 needs a day unit
+    "听证会召开7日后公布",          # 7日后 is not 7日前
+    "开标7日以后公布",              # nor is 以后 以前
+    "公开范围及方式按省有关规定执行",  # 及 without 时 is not 及时
+    "按实施方案执行",               # 实 without 时
+    "自即日起施行",                 # 即 without 时
+    "与合同签订后公布",             # 与… without 同时/时/公开
+    "在本区范围内公布",             # 在… without 同时/时/公开
+    "同级人民政府公布",             # 同 is not 同时
+    "随开标记录一并发布",           # 开 is not 公开
+    "随公告一并发布",               # 公 is not 公开
+])
+def test_near_misses_are_not_parsed(text: str) -> None:
+    assert parse_deadline(text) == {}
+
+
+def test_with_event_allows_twenty_characters_before_the_event() -> None:
+    assert parse_deadline("随政府采购项目的采购公告和采购文件一并公开") == {"kind": "with_event"}  # 18 between
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("从收到申请之日起10个工作日内", "收到申请"),
+    ("于收到申请之日起10个工作日内", "收到申请"),
+    ("收到 申请之日起10个工作日内", "收到申请"),  # spaces are dropped before parsing
+])
+def test_trigger_without_its_opening_word(text: str, trigger: str) -> None:
+    assert parse_deadline(text)["trigger"] == trigger
+
+
+def test_zero_is_a_numeral_too() -> None:
+    assert parse_deadline("公示期不少于零日") == {"kind": "at_least", "days": 0, "working_days": False}
+
+
+def test_same_kind_with_days_but_no_day_rule_compares_as_equal() -> None:
+    timely = Deadline.model_validate({"text": "及时公开", "kind": "timely", "days": 1, "working_days": True})
+    assert timely.stricter_or_equal(timely) is True
