@@ -149,7 +149,7 @@ def test_wordings_without_a_count_or_with_a_lower_bound_are_not_parsed(text: str
     "自即日起施行",                 # 即 without 时
     "与合同签订后公布",             # 与… without 同时/时/公开
     "在本区范围内公布",             # 在… without 同时/时/公开
-    "同级人民政府公布",             # 同 is not 同时
+    "同级人民政府按规定公开",       # 同 is not 同时
     "随开标记录一并发布",           # 开 is not 公开
     "随公告一并发布",               # 公 is not 公开
 ])
