@@ -152,3 +152,14 @@ def test_range_error_names_the_date_and_the_range() -> None:
 def test_a_deadline_of_zero_working_days_ends_on_the_next_working_day(cal: WorkCalendar) -> None:
     # "0 个工作日内" cannot end before the first counted day: it is read as 1
     assert cal.last_day(Deadline(text="形成之日起0个工作日内"), D(2018, 4, 27)) == D(2018, 4, 28)
+
+
+def test_a_calendar_day_deadline_needs_its_start_in_the_calendar(cal: WorkCalendar) -> None:
+    # 10 calendar days from 25 December 2003 end inside the calendar, but the formation day is outside it:
+    # nothing can say whether the count began on a working day, so it is refused, not guessed
+    with pytest.raises(CalendarRangeError) as err:
+        cal.last_day(Deadline(text="信息形成之日起10日内"), D(2003, 12, 25))
+    assert err.value.day == D(2003, 12, 25)
+    with pytest.raises(CalendarRangeError) as late:
+        cal.last_day(Deadline(text="信息形成之日起10日内"), D(2026, 12, 28))  # ends in January 2027
+    assert late.value.day == D(2027, 1, 7)
