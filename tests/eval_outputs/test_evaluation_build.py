@@ -14,7 +14,7 @@ from govopen_std.build import BuildOptions, run
 from govopen_std.evaluate import build_inputs
 from govopen_std.evaluate.result import EvaluationResult
 from govopen_std.evaluate.store import STORE_NAME, LedgerRow, insert_rows, open_store
-from helpers.evaluation import sample_result, second_result, two_county_workspace
+from helpers.evaluation import GEN13, sample_result, second_result, two_county_workspace
 
 
 def _row(n: int) -> LedgerRow:
@@ -123,20 +123,6 @@ def test_the_sites_period_is_the_year_of_the_latest_publication(tmp_path: Path) 
     period = build_inputs.site_period(path)
     assert period is not None and (period.label, period.start.isoformat(), period.end.isoformat()) == \
         ("2018", "2018-01-01", "2018-12-31")
-
-
-GEN13 = """id: gen-13
-scope:
-  - 本文件规定了基层政务公开绩效评价的指标体系。
-indicators:
-  - {id: A, name: 公开覆盖, weight: 40, metric: coverage}
-  - id: B
-    name: 公开质量
-    weight: 60
-    children:
-      - {id: B.1, name: 及时公开, weight: 50, metric: timeliness, elements: [deadline]}
-      - {id: B.2, name: 必选渠道, weight: 50, metric: channels, elements: [channels]}
-"""
 
 
 def test_the_build_shows_what_govopen_evaluate_scores(tmp_path: Path) -> None:

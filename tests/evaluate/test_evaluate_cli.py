@@ -18,19 +18,7 @@ from govopen_std.evaluate.console import evaluate_and_print, json_document
 from govopen_std.evaluate.result import ITEM_STATUSES
 from govopen_std.evaluate.run import EvaluateOptions, EvaluateOutcome, run_evaluate
 from helpers.county import mini_with_two_counties
-
-GEN13 = """id: gen-13
-scope:
-  - 本文件规定了基层政务公开绩效评价的指标体系。
-indicators:
-  - {id: A, name: 公开覆盖, weight: 40, metric: coverage}
-  - id: B
-    name: 公开质量
-    weight: 60
-    children:
-      - {id: B.1, name: 及时公开, weight: 50, metric: timeliness, elements: [deadline]}
-      - {id: B.2, name: 必选渠道, weight: 50, metric: channels, elements: [channels]}
-"""
+from helpers.evaluation import GEN13
 
 
 def workspace(tmp_path: Path, *, indicators: bool = True) -> Path:

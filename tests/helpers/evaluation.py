@@ -15,6 +15,19 @@ from govopen_std.evaluate.result import DomainResult, EvaluationResult, Indicato
 PERIOD = Period(label="2018", start=date(2018, 1, 1), end=date(2018, 12, 31))
 FORMULA_NAME = "=HYPERLINK(\"http://example.invalid\",\"点此\")"
 LEDGER = "台账2018.xlsx:发布:"
+# A small general indicator system (gen-13) for workspaces that the scorer evaluates in the tests.
+GEN13 = """id: gen-13
+scope:
+  - 本文件规定了基层政务公开绩效评价的指标体系。
+indicators:
+  - {id: A, name: 公开覆盖, weight: 40, metric: coverage}
+  - id: B
+    name: 公开质量
+    weight: 60
+    children:
+      - {id: B.1, name: 及时公开, weight: 50, metric: timeliness, elements: [deadline]}
+      - {id: B.2, name: 必选渠道, weight: 50, metric: channels, elements: [channels]}
+"""
 
 
 def _item(code: str, name: str, domain: str, status: str, **extra: object) -> ItemResult:
