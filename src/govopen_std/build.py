@@ -134,10 +134,8 @@ def resolve_catalogs(check: CheckResult, opts: BuildOptions, diags: Diagnostics)
     group_of = {p.id: p.group for p in sources.system.value.standards} if sources.system else {}
     base = resolve_province(sources, group_of)
     catalogs = [base] if opts.province else []
-    try:
-        from govopen_std.resolve.overlay import resolve_counties
-    except ImportError:
-        return catalogs
+    from govopen_std.resolve.overlay import resolve_counties
+
     catalogs += resolve_counties(sources, base, opts.counties, diags)
     return catalogs
 
@@ -370,11 +368,9 @@ def _profiles(sources: Sources, opts: BuildOptions, diags: Diagnostics) -> dict[
     """County code -> profile, for the counties this build makes (all of them unless --county says which)."""
     if opts.counties == ():
         return {}
-    try:
-        from govopen_std.resolve.overlay import select_profiles
-        from govopen_std.resolve.profile import read_profiles
-    except ImportError:
-        return {}
+    from govopen_std.resolve.overlay import select_profiles
+    from govopen_std.resolve.profile import read_profiles
+
     # Profile problems were reported by the check (county_rules); only selection problems are new here.
     return {p.code: p for p in select_profiles(read_profiles(sources, Diagnostics()), opts.counties, diags)}
 

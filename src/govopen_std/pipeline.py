@@ -52,13 +52,9 @@ def _stats(sources: Sources, diags: Diagnostics) -> dict[str, int]:
 
 def extra_rules() -> list[ExtraRule]:
     """Rules contributed by later stages (county overlays); imported lazily to keep `check` light."""
-    rules: list[ExtraRule] = []
-    try:
-        from govopen_std.resolve.county_rules import check as county_check
-    except ImportError:
-        return rules
-    rules.append(county_check)
-    return rules
+    from govopen_std.resolve.county_rules import check as county_check
+
+    return [county_check]
 
 
 def recall_check(workspace_dir: Path | None = None, *, cache_dir: Path | None = None) -> CheckResult | None:

@@ -35,10 +35,8 @@ def _models() -> dict[str, Any]:
         "synonyms": SynonymTable,
         "coverage": CoverageMatrix,
     }
-    try:
-        from govopen_std.model.county import CountyProfile
-    except ImportError:
-        return schemas
+    from govopen_std.model.county import CountyProfile
+
     schemas["county"] = CountyProfile
     return schemas
 

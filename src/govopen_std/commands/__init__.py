@@ -23,12 +23,7 @@ COMMANDS: list[tuple[str, str]] = [
 def register(app: Any) -> None:
     for name, target in COMMANDS:
         module_name, func_name = target.split(":")
-        try:
-            module = import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue  # a command still being written is simply not offered
-            raise
+        module = import_module(module_name)  # a broken command module is an error, not a missing command
         target_obj = getattr(module, func_name)
         if hasattr(target_obj, "registered_commands"):  # a typer.Typer: a group of subcommands
             app.add_typer(target_obj, name=name)
